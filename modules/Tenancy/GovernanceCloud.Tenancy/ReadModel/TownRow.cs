@@ -1,0 +1,27 @@
+using GovernanceCloud.Persistence.ReadModel;
+
+namespace GovernanceCloud.Tenancy.ReadModel;
+
+/// <summary>A town center in the read model: the <c>Towns</c> feed and the town lists.</summary>
+public sealed class TownRow : IVersionedRow
+{
+    public required string Id { get; set; }
+
+    public required string DistrictId { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Address { get; set; }
+
+    public required string WorkingHours { get; set; }
+
+    public required string Phone { get; set; }
+
+    public int Staffing { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public long Version { get; set; }
+}

@@ -1,0 +1,48 @@
+using GovernanceCloud.Persistence.Configuration;
+using GovernanceCloud.Persistence.Hosting;
+using GovernanceCloud.Web.OData;
+using GovernanceCloud.Web.Tenancy;
+using Orleans.Dashboard;
+using Scalar.AspNetCore;
+
+namespace GovernanceCloud.Host.Platform;
+
+/// <summary>Everything the host needs besides the modules: storage, silo, telemetry, health, API docs, errors.</summary>
+internal static class PlatformExtensions
+{
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var storage = StorageSettings.From(builder.Configuration);
+        var cluster = ClusterSettings.From(builder.Configuration);
+
+        // Registered before the silo so the schema is checked and current before any grain runs.
+        builder.Services.AddGovernanceStorage(storage);
+        builder.Services.AddHostedService<StorageStartup>();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseGovernance(storage, cluster);
+            silo.AddActivityPropagation();
+            silo.AddDashboard();
+        });
+
+        builder.AddTelemetry();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddGovernanceOData();
+        builder.Services.AddPlatformHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseEdgeTenant();
+        app.MapPlatformHealthChecks();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapControllers();
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        return app;
+    }
+}

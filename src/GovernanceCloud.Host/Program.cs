@@ -1,0 +1,25 @@
+using GovernanceCloud.Host.Platform;
+using GovernanceCloud.Persistence.Configuration;
+using GovernanceCloud.Tenancy;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddPlatform();
+    builder.Services.AddTenancy(seedOnStart: true);
+
+    var app = builder.Build();
+    app.MapPlatform();
+    app.MapTenancy();
+    await app.RunAsync();
+    return 0;
+}
+catch (GovernanceConfigurationException ex)
+{
+    // One line that names the setting; a stack trace would bury it.
+    await Console.Error.WriteLineAsync($"GovernanceCloud cannot start: {ex.Message}");
+    return 2;
+}
+
+/// <summary>The host's entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

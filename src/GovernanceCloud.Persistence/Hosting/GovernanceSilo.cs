@@ -1,0 +1,75 @@
+using GovernanceCloud.Kernel.Tenancy;
+using GovernanceCloud.Persistence.Configuration;
+using GovernanceCloud.Persistence.Serialization;
+using GovernanceCloud.Persistence.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
+
+namespace GovernanceCloud.Persistence.Hosting;
+
+/// <summary>
+/// The silo configuration shared by the host, the CLI and the test clusters: clustering, grain
+/// storage and reminders for the storage mode, and the tenant call filter.
+/// </summary>
+public static class GovernanceSilo
+{
+    /// <summary>The grain storage every grain uses: <c>[PersistentState("…", GovernanceSilo.StorageName)]</c>.</summary>
+    public const string StorageName = "governance";
+
+    /// <summary>The ADO.NET invariant of PostgreSQL.</summary>
+    public const string PostgresInvariant = "Npgsql";
+
+    /// <summary>Configures clustering (unless <paramref name="clustering"/> is false, as in test clusters), storage and filters.</summary>
+    public static ISiloBuilder UseGovernance(this ISiloBuilder silo, StorageSettings storage, ClusterSettings cluster, bool clustering = true)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+        silo.AddIncomingGrainCallFilter<TenantCallFilter>();
+        silo.AddReminders();
+        silo.Services.AddSingleton(TimeProvider.System);
+
+        if (storage.Mode == StorageMode.Postgres)
+        {
+            if (clustering)
+            {
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = PostgresInvariant;
+                    o.ConnectionString = storage.ConnectionString;
+                });
+                silo.ConfigureEndpoints(cluster.AdvertisedAddress, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
+            }
+
+            silo.AddAdoNetGrainStorage(StorageName, o =>
+            {
+                o.Invariant = PostgresInvariant;
+                o.ConnectionString = storage.ConnectionString;
+                o.GrainStorageSerializer = new JsonGrainStateSerializer();
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = PostgresInvariant;
+                o.ConnectionString = storage.ConnectionString;
+            });
+        }
+        else
+        {
+            if (clustering)
+            {
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+            }
+
+            silo.Services.AddSingleton(new SqliteDatabase(storage.SqlitePath));
+            silo.Services.AddSingleton<IGrainStorageSerializer, JsonGrainStateSerializer>();
+            silo.Services.AddGrainStorage(StorageName, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
+            silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
+        }
+
+        return silo;
+    }
+}

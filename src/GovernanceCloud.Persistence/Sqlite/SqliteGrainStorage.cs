@@ -1,0 +1,98 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Orleans.Storage;
+
+namespace GovernanceCloud.Persistence.Sqlite;
+
+/// <summary>
+/// Grain state in the embedded SQLite file. The ETag is the row's version: a write must carry the
+/// version it read, or it fails with <see cref="InconsistentStateException"/>; a write returns only
+/// after SQLite has committed it to disk.
+/// </summary>
+public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSerializer serializer, TimeProvider clock) : IGrainStorage
+{
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version, payload FROM orleans_grain_state WHERE state_name = $state AND grain_id = $grain;";
+        command.Parameters.AddWithValue("$state", stateName);
+        command.Parameters.AddWithValue("$grain", grainId.ToString());
+        await using var reader = await command.ExecuteReaderAsync();
+        if (await reader.ReadAsync())
+        {
+            grainState.ETag = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
+            grainState.State = serializer.Deserialize<T>(new BinaryData((byte[])reader[1])) ?? Activator.CreateInstance<T>();
+            grainState.RecordExists = true;
+        }
+        else
+        {
+            grainState.ETag = null;
+            grainState.State = Activator.CreateInstance<T>();
+            grainState.RecordExists = false;
+        }
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var payload = serializer.Serialize(grainState.State).ToArray();
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        if (grainState.ETag is null)
+        {
+            command.CommandText = """
+                INSERT INTO orleans_grain_state (state_name, grain_id, version, payload, modified_at)
+                VALUES ($state, $grain, 1, $payload, $now)
+                ON CONFLICT (state_name, grain_id) DO NOTHING
+                RETURNING version;
+                """;
+        }
+        else
+        {
+            command.CommandText = """
+                UPDATE orleans_grain_state SET version = version + 1, payload = $payload, modified_at = $now
+                WHERE state_name = $state AND grain_id = $grain AND version = $version
+                RETURNING version;
+                """;
+            command.Parameters.AddWithValue("$version", ParseETag(grainState.ETag));
+        }
+
+        command.Parameters.AddWithValue("$state", stateName);
+        command.Parameters.AddWithValue("$grain", grainId.ToString());
+        command.Parameters.AddWithValue("$payload", payload);
+        command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        var version = await command.ExecuteScalarAsync()
+            ?? throw Conflict("write", stateName, grainId, grainState.ETag);
+        grainState.ETag = Convert.ToInt64(version, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (grainState.ETag is not null)
+        {
+            await using var connection = await database.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM orleans_grain_state WHERE state_name = $state AND grain_id = $grain AND version = $version;";
+            command.Parameters.AddWithValue("$state", stateName);
+            command.Parameters.AddWithValue("$grain", grainId.ToString());
+            command.Parameters.AddWithValue("$version", ParseETag(grainState.ETag));
+            if (await command.ExecuteNonQueryAsync() == 0)
+            {
+                throw Conflict("clear", stateName, grainId, grainState.ETag);
+            }
+        }
+
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+        grainState.State = Activator.CreateInstance<T>();
+    }
+
+    private static long ParseETag(string etag) =>
+        long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : throw new InconsistentStateException($"ETag '{etag}' was not issued by this storage.");
+
+    private static InconsistentStateException Conflict(string operation, string stateName, GrainId grainId, string? etag) =>
+        new($"Version conflict on {operation} of '{stateName}' for {grainId}: ETag {etag ?? "(new)"} is stale.");
+}

@@ -1,0 +1,39 @@
+namespace GovernanceCloud.Web.Problems;
+
+/// <summary>
+/// Collects validation failures by field (JSON property path) for a 400 ProblemDetails whose
+/// <c>errors</c> name every bad field; messages are Chinese, for the people who fix the input.
+/// </summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _errors.Count == 0;
+
+    public FieldErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages))
+        {
+            _errors[field] = messages = [];
+        }
+
+        messages.Add(message);
+        return this;
+    }
+
+    public FieldErrors Require(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "不能为空。");
+        }
+        else if (value.Length > maxLength)
+        {
+            Add(field, $"不能超过 {maxLength} 个字符。");
+        }
+
+        return this;
+    }
+
+    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+}
