@@ -3,8 +3,9 @@ namespace GovernanceCloud.Kernel.Tenancy;
 /// <summary>
 /// Rejects any call to an <see cref="ITenantGrain"/> whose caller may not see the grain key's
 /// tenant. A call that carries no tenant at all is rejected too: forgetting to set the tenant
-/// must fail loudly, not open every town's data. Reminder ticks come from the runtime itself and
-/// pass; the grain then acts in its own tenant's scope.
+/// must fail loudly, not open every town's data. Two kinds of call come from the runtime, not from
+/// a caller, and pass: reminder ticks, and a grain's own timer ticks (delivered as calls from the
+/// grain to itself).
 /// </summary>
 public sealed class TenantCallFilter : IIncomingGrainCallFilter
 {
@@ -28,5 +29,5 @@ public sealed class TenantCallFilter : IIncomingGrainCallFilter
     }
 
     private static bool IsRuntimeCall(IIncomingGrainCallContext context) =>
-        context.InterfaceMethod?.DeclaringType == typeof(IRemindable);
+        context.SourceId == context.TargetId || context.InterfaceMethod?.DeclaringType == typeof(IRemindable);
 }

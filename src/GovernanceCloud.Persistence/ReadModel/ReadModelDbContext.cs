@@ -23,5 +23,11 @@ public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> opti
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         }
+        else
+        {
+            // Npgsql accepts only UTC offsets for timestamptz, in rows and in query parameters
+            // alike; a $filter written with +08:00 must still work.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
     }
 }
