@@ -55,7 +55,9 @@ public sealed class DatabaseMigrator(StorageSettings settings, ReadModelFactory 
         await using var context = readModel.Create();
         try
         {
-            await context.Database.OpenConnectionAsync(cancellationToken);
+            // The bare connection, not EF's retrying strategy: an unreachable server must be
+            // reported at once, and as itself.
+            await context.Database.GetDbConnection().OpenAsync(cancellationToken);
         }
         catch (DbException ex)
         {
