@@ -1,0 +1,66 @@
+using System.CommandLine;
+using GovernanceCloud.Persistence.Configuration;
+using GovernanceCloud.Persistence.Hosting;
+using GovernanceCloud.Tenancy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovernanceCloud.Cli;
+
+/// <summary>
+/// Storage options shared by every command. They fall back to the host's own settings in the
+/// environment (<c>Storage__Mode</c>, <c>Storage__DataDirectory</c>, <c>ConnectionStrings__Governance</c>).
+/// </summary>
+internal static class CliOptions
+{
+    public static readonly Option<string?> Storage = new("--storage") { Description = "Embedded | Postgres", Recursive = true };
+
+    public static readonly Option<string?> DataDirectory = new("--data-dir") { Description = "embedded mode: the folder of governance.db", Recursive = true };
+
+    public static readonly Option<string?> Connection = new("--connection") { Description = "cluster mode: the PostgreSQL connection string", Recursive = true };
+
+    public static IConfiguration Configuration(ParseResult parse)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(Storage) is { } mode)
+        {
+            overrides[StorageSettings.ModeKey] = mode;
+        }
+
+        if (parse.GetValue(DataDirectory) is { } dir)
+        {
+            overrides[StorageSettings.DataDirectoryKey] = dir;
+        }
+
+        if (parse.GetValue(Connection) is { } connection)
+        {
+            overrides[StorageSettings.ConnectionStringKey] = connection;
+        }
+
+        return new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
+    }
+
+    /// <summary>The same storage and module services the host registers, without HTTP or a silo.</summary>
+    public static ServiceProvider Services(StorageSettings storage)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddGovernanceStorage(storage);
+        services.AddTenancy(seedOnStart: false);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Runs <paramref name="body"/>, turning a configuration error into one line and exit code 2.</summary>
+    public static async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (GovernanceConfigurationException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+    }
+}
