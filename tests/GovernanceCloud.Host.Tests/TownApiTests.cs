@@ -104,4 +104,28 @@ public sealed class TownApiTests(HostFactory host) : IClassFixture<HostFactory>
             new { address = "某地", workingHours = "全天", phone = "110", staffing = 1 });
         Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
     }
+
+    [Theory]
+    [InlineData("{\"address\":\"某地\",\"workingHours\":\"全天\",\"phone\":\"110\",\"staffing\":\"很多\"}", "staffing")]
+    [InlineData("{not json", "body")]
+    public async Task UpdateTown_UnreadableBody_Answers400NamingTheField(string json, string field)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        var response = await _client.PutAsync("/api/v1/towns/xiangcheng.caohu", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(body.RootElement.GetProperty("errors").TryGetProperty(field, out _), body.RootElement.ToString());
+    }
+
+    [Fact]
+    public async Task ODataTowns_UnknownProperty_Answers400WithoutInternals()
+    {
+        var response = await _client.GetAsync("/odata/Towns?$filter=Nope eq 1");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Nope", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("stacktrace", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+    }
 }

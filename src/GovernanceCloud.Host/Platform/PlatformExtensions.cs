@@ -1,6 +1,7 @@
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.Hosting;
 using GovernanceCloud.Web.OData;
+using GovernanceCloud.Web.Problems;
 using GovernanceCloud.Web.Tenancy;
 using Orleans.Dashboard;
 using Scalar.AspNetCore;
@@ -27,6 +28,9 @@ internal static class PlatformExtensions
 
         builder.AddTelemetry();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Always throw on unreadable bodies so BadRequestExceptionHandler answers, in every environment.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
         builder.Services.AddGovernanceOData();
         builder.Services.AddPlatformHealthChecks();

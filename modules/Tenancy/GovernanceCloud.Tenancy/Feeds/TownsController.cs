@@ -2,7 +2,6 @@ using GovernanceCloud.Persistence.ReadModel;
 using GovernanceCloud.Tenancy.ReadModel;
 using GovernanceCloud.Web.OData;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OData.Query;
 using Microsoft.AspNetCore.OData.Results;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;
@@ -13,10 +12,10 @@ namespace GovernanceCloud.Tenancy.Feeds;
 [ApiExplorerSettings(IgnoreApi = false)]
 public sealed class TownsController(ReadModelDbContext readModel) : ODataController
 {
-    [EnableQuery(PageSize = ODataComposition.MaxPageSize, MaxTop = ODataComposition.MaxPageSize)]
+    [FeedQuery]
     public IQueryable<TownRow> Get() => readModel.Set<TownRow>().AsNoTracking();
 
-    [EnableQuery]
+    [FeedQuery]
     public SingleResult<TownRow> Get([FromRoute] string key) =>
         SingleResult.Create(readModel.Set<TownRow>().AsNoTracking().Where(t => t.Id == key));
 }
