@@ -42,6 +42,18 @@ public sealed class HostProcessTests : IDisposable
         Assert.Equal(11, all.RootElement.GetProperty("@odata.count").GetInt32());
     }
 
+    [Fact]
+    public async Task ClusterMode_OnPostgres_MigratesSeedsAndServesTheTowns()
+    {
+        var storage = await StorageModes.PostgresAsync();
+        await using var host = HostProcess.Start(_data.Path,
+            "--Storage:Mode=Postgres", $"--ConnectionStrings:Governance={storage.ConnectionString}", "--Storage:MigrateOnStart=true");
+        await host.WaitUntilReadyAsync(StartLimit);
+        using var towns = JsonDocument.Parse(await host.Client.GetStringAsync("/odata/Towns?$count=true&$filter=DistrictId eq 'xiangcheng'&$orderby=UpdatedAt desc"));
+        Assert.Equal(11, towns.RootElement.GetProperty("@odata.count").GetInt32());
+        Assert.False(File.Exists(Path.Combine(_data.Path, "governance.db")));
+    }
+
     public static TheoryData<string[], string> BadSettings => new()
     {
         { ["--Storage:Mode=Cassandra"], "Storage:Mode" },
