@@ -72,6 +72,7 @@ public sealed class PostgresServer
             }
             catch (IOException)
             {
+                // Left for the OS to clean from /tmp.
             }
         };
         return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50");

@@ -76,6 +76,7 @@ internal static class StartupScenario
                 }
                 catch (HttpRequestException)
                 {
+                    // Not listening yet: keep polling.
                 }
 
                 await Task.Delay(20);

@@ -2,6 +2,7 @@ using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Persistence.ReadModel;
 using GovernanceCloud.Tenancy.Contracts;
 using GovernanceCloud.Tenancy.ReadModel;
+using GovernanceCloud.Web.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,25 +28,25 @@ internal static class TownEndpoints
     private static async Task<Results<Ok<TownPage>, ValidationProblem>> ListAsync(
         ReadModelDbContext readModel, string? district, int? skip, int? take, CancellationToken cancellationToken)
     {
-        if (skip is < 0 || take is < 1 or > MaxPageSize || (district is not null && !TenantId.TryParse(district, out _)))
+        var errors = new FieldErrors();
+        if (skip is < 0)
         {
-            var errors = new Dictionary<string, string[]>();
-            if (skip is < 0)
-            {
-                errors["skip"] = ["不能小于 0。"];
-            }
+            errors.Add("skip", "不能小于 0。");
+        }
 
-            if (take is < 1 or > MaxPageSize)
-            {
-                errors["take"] = [$"应在 1 到 {MaxPageSize} 之间。"];
-            }
+        if (take is < 1 or > MaxPageSize)
+        {
+            errors.Add("take", $"应在 1 到 {MaxPageSize} 之间。");
+        }
 
-            if (district is not null && !TenantId.TryParse(district, out _))
-            {
-                errors["district"] = ["不是有效的区标识。"];
-            }
+        if (district is not null && !TenantId.TryParse(district, out _))
+        {
+            errors.Add("district", "不是有效的区标识。");
+        }
 
-            return TypedResults.ValidationProblem(errors);
+        if (!errors.IsEmpty)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
         var query = readModel.Set<TownRow>().AsNoTracking();
