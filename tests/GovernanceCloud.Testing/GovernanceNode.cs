@@ -38,14 +38,11 @@ public sealed class GovernanceNode : IAsyncDisposable
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         }
 
-        builder.Services.AddGovernanceStorage(storage);
-        builder.Services.AddHostedService<StorageStartup>();
         builder.Services.AddTenancy(seedOnStart: false);
         services?.Invoke(builder.Services);
         var cluster = new ClusterSettings { ClusterId = ClusterId, SiloPort = FreePort.Next(), GatewayPort = FreePort.Next() };
-        builder.UseOrleans(silo =>
+        builder.AddGovernanceNode(storage, cluster, silo =>
         {
-            silo.UseGovernance(storage, cluster);
             silo.Configure<ReminderOptions>(o =>
             {
                 o.MinimumReminderPeriod = TimeSpan.FromSeconds(1);

@@ -40,6 +40,9 @@ internal static class CliOptions
         return new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
     }
 
+    /// <summary>The storage settings the options and environment name.</summary>
+    public static StorageSettings StorageOf(ParseResult parse) => StorageSettings.From(Configuration(parse));
+
     /// <summary>The same storage and module services the host registers, without HTTP or a silo.</summary>
     public static ServiceProvider Services(StorageSettings storage)
     {

@@ -13,7 +13,7 @@ internal static class DbCommands
         var migrate = new Command("migrate", "创建或补全数据库架构（可重复执行）");
         migrate.SetAction((parse, ct) => CliOptions.RunAsync(async () =>
         {
-            var storage = StorageSettings.From(CliOptions.Configuration(parse));
+            var storage = CliOptions.StorageOf(parse);
             await using var services = CliOptions.Services(storage);
             var migrator = services.GetRequiredService<DatabaseMigrator>();
             await migrator.MigrateAsync(ct);
@@ -23,7 +23,7 @@ internal static class DbCommands
         var status = new Command("status", "检查数据库是否可达、架构是否最新");
         status.SetAction((parse, ct) => CliOptions.RunAsync(async () =>
         {
-            var storage = StorageSettings.From(CliOptions.Configuration(parse));
+            var storage = CliOptions.StorageOf(parse);
             await using var services = CliOptions.Services(storage);
             return Report(await services.GetRequiredService<DatabaseMigrator>().CheckAsync(ct), storage);
         }));

@@ -23,8 +23,7 @@ internal static class SeedCommands
         demo.SetAction((parse, ct) => CliOptions.RunAsync(async () =>
         {
             var configuration = CliOptions.Configuration(parse);
-            var storage = StorageSettings.From(configuration);
-            using var host = Build(storage, ClusterSettings.From(configuration));
+            using var host = Build(StorageSettings.From(configuration), ClusterSettings.From(configuration));
             await host.StartAsync(ct);
             var district = await TenancySeeder.SeedDemoAsync(host.Services.GetRequiredService<IGrainFactory>());
             Console.WriteLine($"{district.Name} ({district.Id}): {district.Towns.Count} towns.");
@@ -38,10 +37,8 @@ internal static class SeedCommands
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddGovernanceStorage(storage);
-        builder.Services.AddHostedService<StorageStartup>();
+        builder.AddGovernanceNode(storage, cluster);
         builder.Services.AddTenancy(seedOnStart: false);
-        builder.UseOrleans(silo => silo.UseGovernance(storage, cluster));
         return builder.Build();
     }
 }

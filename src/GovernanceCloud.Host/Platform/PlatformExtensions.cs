@@ -16,12 +16,8 @@ internal static class PlatformExtensions
         var storage = StorageSettings.From(builder.Configuration);
         var cluster = ClusterSettings.From(builder.Configuration);
 
-        // Registered before the silo so the schema is checked and current before any grain runs.
-        builder.Services.AddGovernanceStorage(storage);
-        builder.Services.AddHostedService<StorageStartup>();
-        builder.UseOrleans(silo =>
+        builder.AddGovernanceNode(storage, cluster, silo =>
         {
-            silo.UseGovernance(storage, cluster);
             silo.AddActivityPropagation();
             silo.AddDashboard();
         });

@@ -19,9 +19,6 @@ public sealed partial class ReadModelProjection<TRow>(IGrainBase grain, IProject
     private IGrainTimer? _retry;
     private int _failures;
 
-    /// <summary>True while a row waits to be written.</summary>
-    public bool IsBehind => _pending is not null;
-
     /// <summary>Projects <paramref name="row"/> now, or schedules retries if that fails.</summary>
     public Task ProjectAsync(TRow row)
     {

@@ -17,6 +17,10 @@ public sealed class DatabaseMigrator(StorageSettings settings, ReadModelFactory 
     // Any fixed number works; it only has to be the same for every node.
     private const long MigrationLockKey = 0x6743_6D69_6772;
 
+    // A schema found current stays current while this process runs (migrations only add), so
+    // readiness probes after the first only prove the database still answers.
+    private volatile bool _confirmedCurrent;
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         if (settings.Mode == StorageMode.Postgres)
@@ -64,6 +68,11 @@ public sealed class DatabaseMigrator(StorageSettings settings, ReadModelFactory 
             return new SchemaStatus(false, false, ex.Message);
         }
 
+        if (_confirmedCurrent)
+        {
+            return new SchemaStatus(true, true, "current");
+        }
+
         var orleans = await ReadOrleansVersionAsync(context.Database.GetDbConnection(), cancellationToken);
         if (orleans != SqlScripts.OrleansVersion)
         {
@@ -71,7 +80,8 @@ public sealed class DatabaseMigrator(StorageSettings settings, ReadModelFactory 
         }
 
         var plan = await ReadModelSchema.PlanAsync(context, cancellationToken);
-        return plan.Count == 0
+        _confirmedCurrent = plan.Count == 0;
+        return _confirmedCurrent
             ? new SchemaStatus(true, true, "current")
             : new SchemaStatus(true, false, $"{plan.Count} read-model change(s) pending.");
     }
