@@ -1,4 +1,5 @@
 using GovernanceCloud.Host.Platform;
+using GovernanceCloud.Identity;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Tenancy;
 
@@ -7,6 +8,8 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddPlatform();
     builder.Services.AddTenancy(seedOnStart: true);
+    // After the tenancy module: its demo seed creates the towns the identity seed binds people to.
+    builder.AddGovernanceIdentity();
 
     var app = builder.Build();
     app.MapPlatform();

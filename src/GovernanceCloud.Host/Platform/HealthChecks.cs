@@ -24,12 +24,13 @@ internal static class HealthChecks
 
     public static WebApplication MapPlatformHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        // Probes (load balancers, orchestrators) carry no token.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(Ready),
             ResponseWriter = WriteReportAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 

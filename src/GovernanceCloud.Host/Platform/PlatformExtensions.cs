@@ -1,8 +1,13 @@
+using GovernanceCloud.Identity;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.Hosting;
 using GovernanceCloud.Web.OData;
 using GovernanceCloud.Web.Problems;
 using GovernanceCloud.Web.Tenancy;
+using GovernanceCloud.Web.Access;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
@@ -25,6 +30,7 @@ internal static class PlatformExtensions
         builder.AddTelemetry();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<TenantAccessDeniedHandler>();
         // Always throw on unreadable bodies so BadRequestExceptionHandler answers, in every environment.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
@@ -37,12 +43,24 @@ internal static class PlatformExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseGovernanceIdentity();
         app.UseEdgeTenant();
         app.MapPlatformHealthChecks();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
-        app.MapControllers();
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapGovernanceIdentity();
+        app.MapOpenApi().RequireAuthorization(GovernancePolicies.SignedIn);
+        app.MapScalarApiReference().RequireAuthorization(GovernancePolicies.SignedIn);
+        app.MapControllers().Add(ODataMetadataIsPublic);
+        app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(GovernancePolicies.Console);
         return app;
+    }
+
+    // The OData service document and $metadata describe the feeds, not their rows: integrators
+    // and BI tools read them before they have a token.
+    private static void ODataMetadataIsPublic(EndpointBuilder endpoint)
+    {
+        if (endpoint.Metadata.OfType<ControllerActionDescriptor>().Any(a => a.ControllerTypeInfo.AsType() == typeof(MetadataController)))
+        {
+            endpoint.Metadata.Add(new AllowAnonymousAttribute());
+        }
     }
 }

@@ -1,17 +1,46 @@
+using System.Reflection;
+using GovernanceCloud.Kernel.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GovernanceCloud.Persistence.ReadModel;
 
-/// <summary>The relational read model shared by all modules (lists, feeds, aggregates).</summary>
+/// <summary>
+/// The relational read model shared by all modules (lists, feeds, aggregates). Every
+/// <see cref="ITenantOwnedRow"/> table is filtered to the tenant the current request acts for
+/// (<see cref="TenantRequestContext"/>): a town sees its own rows, a district its towns' and its
+/// own, the system scope everything, and a request that acts for no tenant sees nothing.
+/// </summary>
 public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options, IEnumerable<IReadModelContribution> contributions)
     : DbContext(options)
 {
+    private static readonly MethodInfo FilterMethod =
+        typeof(ReadModelDbContext).GetMethod(nameof(FilterByTenant), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    // Read by the query filters each time a query runs. EF re-evaluates only *instance* members
+    // of the context per query (a static would be baked into the cached query), hence CA1822.
+#pragma warning disable CA1822
+    private bool SeesAll => TenantRequestContext.IsSystem;
+
+    private string? ScopeDistrict => TenantRequestContext.Current?.District.Value;
+
+    private string? ScopeTown => TenantRequestContext.Current is { Kind: TenantKind.Town } town ? town.Value : null;
+#pragma warning restore CA1822
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         foreach (var contribution in contributions)
         {
             contribution.Configure(modelBuilder);
+        }
+
+        var owned = modelBuilder.Model.GetEntityTypes()
+            .Where(e => e.BaseType is null && typeof(ITenantOwnedRow).IsAssignableFrom(e.ClrType))
+            .Select(e => e.ClrType)
+            .ToArray();
+        foreach (var type in owned)
+        {
+            FilterMethod.MakeGenericMethod(type).Invoke(this, [modelBuilder]);
         }
     }
 
@@ -30,4 +59,9 @@ public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> opti
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
         }
     }
+
+    private void FilterByTenant<TRow>(ModelBuilder modelBuilder)
+        where TRow : class, ITenantOwnedRow =>
+        modelBuilder.Entity<TRow>().HasQueryFilter(
+            row => SeesAll || (row.DistrictId == ScopeDistrict && (ScopeTown == null || row.TownId == ScopeTown)));
 }

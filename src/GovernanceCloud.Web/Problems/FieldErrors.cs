@@ -35,5 +35,21 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>Checks the <c>skip</c>/<c>take</c> paging parameters every list takes.</summary>
+    public FieldErrors Page(int? skip, int? take, int maxPageSize)
+    {
+        if (skip is < 0)
+        {
+            Add("skip", "不能小于 0。");
+        }
+
+        if (take is < 1 || take > maxPageSize)
+        {
+            Add("take", $"应在 1 到 {maxPageSize} 之间。");
+        }
+
+        return this;
+    }
+
     public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

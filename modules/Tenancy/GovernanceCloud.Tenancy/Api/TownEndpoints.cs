@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Persistence.ReadModel;
 using GovernanceCloud.Tenancy.Contracts;
 using GovernanceCloud.Tenancy.ReadModel;
+using GovernanceCloud.Web.Access;
 using GovernanceCloud.Web.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +13,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovernanceCloud.Tenancy.Api;
 
-/// <summary>The town-center JSON API under <c>/api/v1/towns</c>.</summary>
+/// <summary>
+/// The town-center JSON API under <c>/api/v1/towns</c>. Reads need <c>feeds.read</c>, changes
+/// <c>admin</c>; a town sees and changes only itself, a district its towns. Other towns answer 404.
+/// </summary>
 internal static class TownEndpoints
 {
     private const int DefaultPageSize = 100;
@@ -20,25 +25,15 @@ internal static class TownEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var towns = endpoints.MapGroup("/api/v1/towns").WithTags("Towns");
-        towns.MapGet("/", ListAsync).WithSummary("列出镇（街道）综治中心");
-        towns.MapGet("/{townId}", GetAsync).WithSummary("查看一个镇（街道）综治中心");
-        towns.MapPut("/{townId}", UpdateAsync).WithSummary("修改镇（街道）综治中心的地址、办公时间、电话和人员");
+        towns.MapGet("/", ListAsync).WithSummary("列出镇（街道）综治中心").RequireAuthorization(GovernancePolicies.Feeds);
+        towns.MapGet("/{townId}", GetAsync).WithSummary("查看一个镇（街道）综治中心").RequireAuthorization(GovernancePolicies.Feeds);
+        towns.MapPut("/{townId}", UpdateAsync).WithSummary("修改镇（街道）综治中心的地址、办公时间、电话和人员").RequireAuthorization(GovernancePolicies.Admin);
     }
 
     private static async Task<Results<Ok<TownPage>, ValidationProblem>> ListAsync(
         ReadModelDbContext readModel, string? district, int? skip, int? take, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        if (skip is < 0)
-        {
-            errors.Add("skip", "不能小于 0。");
-        }
-
-        if (take is < 1 or > MaxPageSize)
-        {
-            errors.Add("take", $"应在 1 到 {MaxPageSize} 之间。");
-        }
-
+        var errors = new FieldErrors().Page(skip, take, MaxPageSize);
         if (district is not null && !TenantId.TryParse(district, out _))
         {
             errors.Add("district", "不是有效的区标识。");
@@ -60,9 +55,9 @@ internal static class TownEndpoints
         return TypedResults.Ok(new TownPage(rows.Select(ToResponse).ToArray(), total));
     }
 
-    private static async Task<Results<Ok<TownResponse>, ProblemHttpResult>> GetAsync(string townId, IGrainFactory grains)
+    private static async Task<Results<Ok<TownResponse>, ProblemHttpResult>> GetAsync(string townId, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        if (!TenantId.TryParse(townId, out var town) || town.Kind != TenantKind.Town)
+        if (!TenantId.TryParse(townId, out var town) || town.Kind != TenantKind.Town || !caller.MayActOn(town))
         {
             return NotFound(townId);
         }
@@ -72,9 +67,9 @@ internal static class TownEndpoints
     }
 
     private static async Task<Results<Ok<TownResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string townId, TownDetailsRequest request, IGrainFactory grains)
+        string townId, TownDetailsRequest request, ClaimsPrincipal caller, IGrainFactory grains)
     {
-        if (!TenantId.TryParse(townId, out var town) || town.Kind != TenantKind.Town)
+        if (!TenantId.TryParse(townId, out var town) || town.Kind != TenantKind.Town || !caller.MayActOn(town))
         {
             return NotFound(townId);
         }

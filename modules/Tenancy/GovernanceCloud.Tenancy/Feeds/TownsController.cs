@@ -1,6 +1,8 @@
 using GovernanceCloud.Persistence.ReadModel;
 using GovernanceCloud.Tenancy.ReadModel;
+using GovernanceCloud.Web.Access;
 using GovernanceCloud.Web.OData;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Results;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
@@ -8,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovernanceCloud.Tenancy.Feeds;
 
-/// <summary>The <c>/odata/Towns</c> feed, read from the read model.</summary>
+/// <summary>The <c>/odata/Towns</c> feed, read from the read model and scoped to the token's tenant by its query filter.</summary>
 [ApiExplorerSettings(IgnoreApi = false)]
+[Authorize(Policy = GovernancePolicies.Feeds)]
 public sealed class TownsController(ReadModelDbContext readModel) : ODataController
 {
     [FeedQuery]

@@ -89,6 +89,7 @@ internal sealed class TownCenterGrain(
     private TownRow ToRow() => new()
     {
         Id = Town.Value,
+        TownId = Town.Value,
         DistrictId = Town.District.Value,
         Name = state.State.Name,
         Code = state.State.Code,

@@ -14,6 +14,7 @@ internal sealed class TenancyReadModel : IReadModelContribution
             town.HasKey(t => t.Id);
             town.Property(t => t.Id).HasMaxLength(65);
             town.Property(t => t.DistrictId).HasMaxLength(32);
+            town.Property(t => t.TownId).HasMaxLength(65);
             town.Property(t => t.Name).HasMaxLength(50);
             town.Property(t => t.Code).HasMaxLength(20);
             town.Property(t => t.Address).HasMaxLength(200);

@@ -3,11 +3,14 @@ using GovernanceCloud.Persistence.ReadModel;
 namespace GovernanceCloud.Tenancy.ReadModel;
 
 /// <summary>A town center in the read model: the <c>Towns</c> feed and the town lists.</summary>
-public sealed class TownRow : IVersionedRow
+public sealed class TownRow : IVersionedRow, ITenantOwnedRow
 {
     public required string Id { get; set; }
 
     public required string DistrictId { get; set; }
+
+    /// <summary>The town's own id again (same as <see cref="Id"/>), so the tenant filter and integrators find every row's town in one place.</summary>
+    public string? TownId { get; set; }
 
     public required string Name { get; set; }
 

@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.IdentityModel.Tokens;
+
+namespace GovernanceCloud.Identity.Keys;
+
+/// <summary>
+/// The keys that sign access and identity tokens (RSA, published in the JWKS) and encrypt
+/// authorization codes and refresh tokens. Production configures certificates; otherwise keys are
+/// generated once into the key directory and reused, so tokens survive a restart and every node
+/// that shares the directory issues tokens the others accept.
+/// </summary>
+internal static class TokenKeys
+{
+    public const string SigningKeyFile = "signing-key.pem";
+    public const string EncryptionKeyFile = "encryption-key.bin";
+
+    public static SecurityKey Signing(IdentitySettings settings)
+    {
+        if (settings.SigningCertificatePath is { } path)
+        {
+            return new X509SecurityKey(X509CertificateLoader.LoadPkcs12FromFile(path, settings.SigningCertificatePassword));
+        }
+
+        var pem = LoadOrCreate(Path.Combine(settings.KeyDirectory, SigningKeyFile), () =>
+        {
+            using var rsa = RSA.Create(2048);
+            return System.Text.Encoding.ASCII.GetBytes(rsa.ExportPkcs8PrivateKeyPem());
+        });
+        var key = RSA.Create();
+        key.ImportFromPem(System.Text.Encoding.ASCII.GetString(pem));
+        // A stable key id (the public key's hash) lets validators match tokens to the JWKS entry.
+        var id = Base64UrlEncoder.Encode(SHA256.HashData(key.ExportSubjectPublicKeyInfo()))[..16];
+        return new RsaSecurityKey(key) { KeyId = id };
+    }
+
+    public static SecurityKey Encryption(IdentitySettings settings)
+    {
+        if (settings.EncryptionCertificatePath is { } path)
+        {
+            return new X509SecurityKey(X509CertificateLoader.LoadPkcs12FromFile(path, settings.EncryptionCertificatePassword));
+        }
+
+        var bytes = LoadOrCreate(Path.Combine(settings.KeyDirectory, EncryptionKeyFile), () => RandomNumberGenerator.GetBytes(32));
+        return new SymmetricSecurityKey(bytes);
+    }
+
+    // Written to a temporary file and moved into place, so a node that starts at the same moment
+    // reads either nothing or the whole key, and the first writer wins.
+    private static byte[] LoadOrCreate(string path, Func<byte[]> create)
+    {
+        if (File.Exists(path))
+        {
+            return File.ReadAllBytes(path);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = $"{path}.{Environment.ProcessId}.tmp";
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(temporary, options))
+        {
+            stream.Write(create());
+            stream.Flush(flushToDisk: true);
+        }
+
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary); // another node was first; use its key
+        }
+
+        return File.ReadAllBytes(path);
+    }
+}
