@@ -47,7 +47,7 @@ public static class IdentityModule
         var settings = IdentitySettings.From(builder.Configuration, builder.Environment, StorageSettings.From(builder.Configuration));
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IReadModelContribution, IdentityReadModel>();
+        services.AddIdentityReadModel();
         services.AddSingleton<AuditLog>();
         services.AddScoped<MachineClientService>();
         services.AddDataProtection()
@@ -63,6 +63,10 @@ public static class IdentityModule
         services.AddHostedService<IdentitySeedService>();
         return builder;
     }
+
+    /// <summary>Only the identity tables, for tools that migrate or inspect the database without serving HTTP.</summary>
+    public static IServiceCollection AddIdentityReadModel(this IServiceCollection services) =>
+        services.AddSingleton<IReadModelContribution, IdentityReadModel>();
 
     /// <summary>The middleware, in order: size limits, rate limits, authentication, authorization, antiforgery.</summary>
     public static WebApplication UseGovernanceIdentity(this WebApplication app)
@@ -152,6 +156,11 @@ public static class IdentityModule
                 server.SetTokenEndpointUris("connect/token")
                     .SetAuthorizationEndpointUris("connect/authorize")
                     .SetEndSessionEndpointUris("connect/logout");
+                if (settings.Issuer is { } issuer)
+                {
+                    server.SetIssuer(issuer);
+                }
+
                 server.AllowClientCredentialsFlow()
                     .AllowAuthorizationCodeFlow()
                     .RequireProofKeyForCodeExchange()

@@ -10,6 +10,13 @@ internal sealed record IdentitySettings
     /// <summary>Plain HTTP for the OIDC endpoints; on by default only in Development and Testing.</summary>
     public required bool AllowHttp { get; init; }
 
+    /// <summary>
+    /// The issuer (<c>iss</c>) of every token, e.g. <c>https://governance.example.gov.cn/</c>. Set it
+    /// in production, behind a proxy or with several nodes, so tokens stay valid whichever address
+    /// issued them; when unset, each request's own address is used.
+    /// </summary>
+    public Uri? Issuer { get; init; }
+
     /// <summary>Where development keys are generated once and kept (default <c>{Storage:DataDirectory}/keys</c>).</summary>
     public required string KeyDirectory { get; init; }
 
@@ -40,6 +47,12 @@ internal sealed record IdentitySettings
         return new IdentitySettings
         {
             AllowHttp = Bool(section, "AllowHttp", devLike),
+            Issuer = section["Issuer"] switch
+            {
+                null or "" => null,
+                var text when Uri.TryCreate(text, UriKind.Absolute, out var uri) => uri,
+                var text => throw new GovernanceConfigurationException($"Identity:Issuer = '{text}' is not an absolute URL."),
+            },
             KeyDirectory = section["KeyDirectory"] is { Length: > 0 } keys ? keys : Path.Combine(storage.DataDirectory, "keys"),
             SigningCertificatePath = section["SigningCertificate:Path"],
             SigningCertificatePassword = section["SigningCertificate:Password"],

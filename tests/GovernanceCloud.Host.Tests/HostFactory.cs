@@ -1,27 +1,82 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
 using GovernanceCloud.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace GovernanceCloud.Host.Tests;
 
-/// <summary>The real host in embedded mode, on a fresh data folder and free silo ports, with the demo seed.</summary>
-public sealed class HostFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real host in embedded mode, on a fresh data folder and free silo ports, with the demo seed.
+/// <see cref="Settings"/> adds or overrides configuration before the host starts.
+/// </summary>
+public class HostFactory : WebApplicationFactory<Program>
 {
-    private readonly TempDirectory _data = new("gc-host");
+    private readonly ConcurrentDictionary<string, Task<string>> _tokens = new(StringComparer.Ordinal);
+
+    public HostFactory()
+        : this(new TempDirectory("gc-host"), ownsData: true)
+    {
+    }
+
+    private HostFactory(TempDirectory data, bool ownsData)
+    {
+        Data = data;
+        OwnsData = ownsData;
+    }
+
+    public TempDirectory Data { get; }
+
+    /// <summary>A host over an existing data folder (a restart), which the caller owns.</summary>
+    public static HostFactory Over(TempDirectory data) => new(data, ownsData: false);
+
+    private bool OwnsData { get; }
+
+    /// <summary>Configuration on top of the defaults below.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal)
+    {
+        // Many tests sign in from the same address within a minute; the limiter has its own test.
+        ["Identity:RateLimits:TokenRequestsPerMinute"] = "100000",
+        ["Identity:RateLimits:LoginAttemptsPerMinute"] = "100000",
+    };
+
+    /// <summary>A client that sends <paramref name="who"/>'s access token: a machine client id or a demo person's user name.</summary>
+    public async Task<HttpClient> ClientAsAsync(string who)
+    {
+        var token = await _tokens.GetOrAdd(who, w => w.Contains('@', StringComparison.Ordinal)
+            ? Tokens.PersonAccessTokenAsync(CreateBrowser(), w)
+            : Tokens.ClientAccessTokenAsync(CreateClient(), w));
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, like a browser driven step by step.</summary>
+    public HttpClient CreateBrowser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:Mode", "Embedded");
-        builder.UseSetting("Storage:DataDirectory", _data.Path);
+        builder.UseSetting("Storage:DataDirectory", Data.Path);
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Governance:SeedDemo", "true");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        _data.Dispose();
+        if (OwnsData)
+        {
+            Data.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
     }
 }

@@ -53,6 +53,7 @@ public sealed class HostProcess : IAsyncDisposable
                      $"--Storage:DataDirectory={dataDirectory}",
                      $"--Orleans:SiloPort={FreePort.Next().ToString(CultureInfo.InvariantCulture)}",
                      $"--Orleans:GatewayPort={FreePort.Next().ToString(CultureInfo.InvariantCulture)}",
+                     "--Identity:AllowHttp=true",
                  }.Concat(settings))
         {
             info.ArgumentList.Add(argument);
@@ -75,6 +76,21 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until <c>/health/ready</c> answers 200, failing if the process exits first.</summary>
+    /// <summary>Signs <paramref name="userName"/> (a demo person) in through the code flow and returns the access token.</summary>
+    public async Task<string> SignInAsync(string userName)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = BaseAddress };
+        return await Tokens.PersonAccessTokenAsync(browser, userName);
+    }
+
+    /// <summary>A client of this process that sends <paramref name="accessToken"/>.</summary>
+    public HttpClient ClientWith(string accessToken)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
     public async Task WaitUntilReadyAsync(TimeSpan limit)
     {
         var deadline = DateTimeOffset.UtcNow + limit;

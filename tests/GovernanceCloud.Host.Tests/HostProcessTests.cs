@@ -18,12 +18,17 @@ public sealed class HostProcessTests : IDisposable
     public async Task KillMinus9_RightAfterATownChanged_LosesNothing()
     {
         var address = $"苏州市相城区元和街道 {Guid.NewGuid():N} 号";
-        await using (var first = HostProcess.Start(_data.Path))
+        string token;
+        // A fixed issuer, as in production: the restarted process listens on another port.
+        const string issuer = "--Identity:Issuer=http://governance.test/";
+        await using (var first = HostProcess.Start(_data.Path, issuer))
         {
             await first.WaitUntilReadyAsync(StartLimit);
+            token = await first.SignInAsync("admin@yuanhe");
+            using var admin = first.ClientWith(token);
             for (var staffing = 40; staffing <= 44; staffing++)
             {
-                var response = await first.Client.PutAsJsonAsync("/api/v1/towns/xiangcheng.yuanhe",
+                var response = await admin.PutAsJsonAsync("/api/v1/towns/xiangcheng.yuanhe",
                     new { address, workingHours = "周一至周五 8:30-17:30", phone = "0512-65770000", staffing });
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
@@ -31,14 +36,17 @@ public sealed class HostProcessTests : IDisposable
             await first.KillAsync();
         }
 
-        await using var second = HostProcess.Start(_data.Path);
+        await using var second = HostProcess.Start(_data.Path, issuer);
         await second.WaitUntilReadyAsync(StartLimit);
-        var town = await second.Client.GetFromJsonAsync<JsonElement>("/api/v1/towns/xiangcheng.yuanhe");
+        // The token issued before the crash still works: keys and token entries are durable.
+        using var sameToken = second.ClientWith(token);
+        var town = await sameToken.GetFromJsonAsync<JsonElement>("/api/v1/towns/xiangcheng.yuanhe");
         Assert.Equal(address, town.GetProperty("address").GetString());
         Assert.Equal(44, town.GetProperty("staffing").GetInt32());
-        using var feed = JsonDocument.Parse(await second.Client.GetStringAsync("/odata/Towns('xiangcheng.yuanhe')"));
+        using var district = second.ClientWith(await second.SignInAsync("admin@xiangcheng"));
+        using var feed = JsonDocument.Parse(await district.GetStringAsync("/odata/Towns('xiangcheng.yuanhe')"));
         Assert.Equal(address, feed.RootElement.GetProperty("Address").GetString());
-        using var all = JsonDocument.Parse(await second.Client.GetStringAsync("/odata/Towns?$count=true&$top=0"));
+        using var all = JsonDocument.Parse(await district.GetStringAsync("/odata/Towns?$count=true&$top=0"));
         Assert.Equal(11, all.RootElement.GetProperty("@odata.count").GetInt32());
     }
 
@@ -49,7 +57,9 @@ public sealed class HostProcessTests : IDisposable
         await using var host = HostProcess.Start(_data.Path,
             "--Storage:Mode=Postgres", $"--ConnectionStrings:Governance={storage.ConnectionString}", "--Storage:MigrateOnStart=true");
         await host.WaitUntilReadyAsync(StartLimit);
-        using var towns = JsonDocument.Parse(await host.Client.GetStringAsync("/odata/Towns?$count=true&$filter=DistrictId eq 'xiangcheng'&$orderby=UpdatedAt desc"));
+        var token = (await Tokens.ClientCredentialsAsync(host.Client, "xiangcheng-integrator", "xiangcheng-integrator-secret")).AccessToken!;
+        using var integrator = host.ClientWith(token);
+        using var towns = JsonDocument.Parse(await integrator.GetStringAsync("/odata/Towns?$count=true&$filter=DistrictId eq 'xiangcheng'&$orderby=UpdatedAt desc"));
         Assert.Equal(11, towns.RootElement.GetProperty("@odata.count").GetInt32());
         Assert.False(File.Exists(Path.Combine(_data.Path, "governance.db")));
     }

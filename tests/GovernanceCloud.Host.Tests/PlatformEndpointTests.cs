@@ -20,25 +20,29 @@ public sealed class PlatformEndpointTests(HostFactory host) : IClassFixture<Host
     }
 
     [Fact]
-    public async Task UnknownRoute_Answers404ProblemDetails()
+    public async Task UnknownRoute_WithAToken_Answers404ProblemDetails()
     {
-        var response = await _client.GetAsync("/api/v1/no-such-thing");
+        using var client = await host.ClientAsAsync("xiangcheng-integrator");
+        var response = await client.GetAsync("/api/v1/no-such-thing");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
-    public async Task OpenApi_DescribesTheTownApi_AndScalarServesIt()
+    public async Task OpenApi_DescribesTheTownAndAdminApis_AndScalarServesIt()
     {
-        var document = await _client.GetStringAsync("/openapi/v1.json");
+        using var client = await host.ClientAsAsync("xiangcheng-integrator");
+        var document = await client.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/v1/towns/{townId}", document, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/scalar/v1")).StatusCode);
+        Assert.Contains("/api/v1/admin/users", document, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/scalar/v1")).StatusCode);
     }
 
     [Fact]
-    public async Task Dashboard_IsMountedUnderDashboard()
+    public async Task Dashboard_ForTheDistrictAdmin_IsMountedUnderDashboard()
     {
-        var response = await _client.GetAsync("/dashboard");
+        using var client = await host.ClientAsAsync("admin@xiangcheng");
+        var response = await client.GetAsync("/dashboard");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

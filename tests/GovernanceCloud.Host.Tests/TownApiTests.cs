@@ -5,12 +5,21 @@ using Xunit;
 
 namespace GovernanceCloud.Host.Tests;
 
-public sealed class TownApiTests(HostFactory host) : IClassFixture<HostFactory>
+/// <summary>The town API and feed as the district admin sees them (the isolation table covers the other callers).</summary>
+public sealed class TownApiTests(HostFactory host) : IClassFixture<HostFactory>, IAsyncLifetime
 {
     private static readonly string[] DemoTownNames =
         ["元和街道", "太平街道", "黄桥街道", "北桥街道", "漕湖街道", "澄阳街道", "北河泾街道", "望亭镇", "黄埭镇", "渭塘镇", "阳澄湖镇"];
 
-    private readonly HttpClient _client = host.CreateClient();
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync() => _client = await host.ClientAsAsync("admin@xiangcheng");
+
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task ODataTowns_OnTheDemoSeed_ListsTheElevenTowns()

@@ -1,3 +1,4 @@
+using GovernanceCloud.Identity;
 using System.CommandLine;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.Hosting;
@@ -50,6 +51,7 @@ internal static class CliOptions
         services.AddLogging();
         services.AddGovernanceStorage(storage);
         services.AddTenancy(seedOnStart: false);
+        services.AddIdentityReadModel();
         return services.BuildServiceProvider();
     }
 

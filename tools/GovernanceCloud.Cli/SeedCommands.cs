@@ -1,3 +1,4 @@
+using GovernanceCloud.Identity;
 using System.CommandLine;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.Hosting;
@@ -39,6 +40,7 @@ internal static class SeedCommands
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddGovernanceNode(storage, cluster);
         builder.Services.AddTenancy(seedOnStart: false);
+        builder.Services.AddIdentityReadModel();
         return builder.Build();
     }
 }
