@@ -171,7 +171,9 @@ public static class IdentityModule
                 // Integrators validate access tokens themselves against the JWKS: signed, not encrypted.
                 server.DisableAccessTokenEncryption();
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime)
-                    .SetRefreshTokenLifetime(settings.RefreshTokenLifetime);
+                    .SetRefreshTokenLifetime(settings.RefreshTokenLifetime)
+                    // A refresh token works once: a replayed one is refused and revokes its chain.
+                    .SetRefreshTokenReuseLeeway(TimeSpan.Zero);
                 var aspNetCore = server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
                     .EnableAuthorizationEndpointPassthrough()

@@ -1,0 +1,72 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Xunit;
+
+namespace GovernanceCloud.Host.Tests.Identity;
+
+/// <summary>
+/// One host with the five callers of the isolation table signed in, plus the few things the doors
+/// act on: a second town's admin (taiping), the yuanhe operator's id, and a district test client.
+/// </summary>
+public sealed class IsolationFixture : IAsyncLifetime
+{
+    public const string OwnTown = "xiangcheng.yuanhe";
+    public const string OtherTownAdmin = "admin@taiping";
+    public const string ProbeClient = "isolation-probe";
+
+    public HostFactory Host { get; } = new();
+
+    public Dictionary<Caller, HttpClient> Clients { get; } = [];
+
+    public string OwnOperatorId { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        using var district = await Host.ClientAsAsync("admin@xiangcheng");
+        var created = await district.PostAsJsonAsync("/api/v1/admin/users", new
+        {
+            userName = OtherTownAdmin, displayName = "太平街道管理员", townId = "xiangcheng.taiping", roles = new[] { "town-admin" }, password = "Xiangcheng@2026",
+        });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var probe = await district.PostAsJsonAsync("/api/v1/admin/clients", new { clientId = ProbeClient, displayName = "隔离测试客户端", scopes = new[] { "feeds.read" } });
+        Assert.True(probe.IsSuccessStatusCode, await probe.Content.ReadAsStringAsync());
+        var users = await district.GetFromJsonAsync<JsonElement>("/api/v1/admin/users?townId=xiangcheng.yuanhe");
+        OwnOperatorId = users.GetProperty("items").EnumerateArray()
+            .Single(u => u.GetProperty("userName").GetString() == "operator@yuanhe").GetProperty("id").GetString()!;
+
+        Clients[Caller.Anonymous] = Host.CreateBrowser();
+        Clients[Caller.WrongScope] = await Host.ClientAsAsync("xiangcheng-sensors");
+        Clients[Caller.OtherTown] = await Host.ClientAsAsync(OtherTownAdmin);
+        Clients[Caller.OwnTown] = await Host.ClientAsAsync("admin@yuanhe");
+        Clients[Caller.District] = await Host.ClientAsAsync("admin@xiangcheng");
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in Clients.Values)
+        {
+            client.Dispose();
+        }
+
+        await Host.DisposeAsync();
+    }
+}
+
+/// <summary>The callers of the isolation table.</summary>
+public enum Caller
+{
+    /// <summary>No token at all.</summary>
+    Anonymous,
+
+    /// <summary>A district machine token with only <c>detections.write</c>.</summary>
+    WrongScope,
+
+    /// <summary>The admin of another town (taiping), all scopes its role allows.</summary>
+    OtherTown,
+
+    /// <summary>The admin of the town the doors act on (yuanhe).</summary>
+    OwnTown,
+
+    /// <summary>The district admin.</summary>
+    District,
+}

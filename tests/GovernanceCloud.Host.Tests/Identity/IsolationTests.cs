@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Http.Json;
+using GovernanceCloud.Web.Access;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+using static GovernanceCloud.Host.Tests.Identity.Caller;
+
+namespace GovernanceCloud.Host.Tests.Identity;
+
+/// <summary>
+/// Tenant isolation at every door. Each row is one endpoint and the answer each caller gets;
+/// no answer may carry another tenant's data. <see cref="EveryEndpoint_IsInTheTable"/> fails when
+/// an endpoint is added without a row here: every new door gets its row.
+/// </summary>
+public sealed class IsolationTests(IsolationFixture fixture) : IClassFixture<IsolationFixture>
+{
+    private const HttpStatusCode Ok = HttpStatusCode.OK;
+    private const HttpStatusCode Created = HttpStatusCode.Created;
+    private const HttpStatusCode NoContent = HttpStatusCode.NoContent;
+    private const HttpStatusCode Unauthorized = HttpStatusCode.Unauthorized;
+    private const HttpStatusCode Forbidden = HttpStatusCode.Forbidden;
+    private const HttpStatusCode NotFound = HttpStatusCode.NotFound;
+    private const HttpStatusCode ToLogin = HttpStatusCode.Redirect;
+
+    private static readonly string[] TownSlugs =
+        ["yuanhe", "taiping", "huangqiao", "beiqiao", "caohu", "chengyang", "beihejing", "wangting", "huangdai", "weitang", "yangchenghu"];
+
+    private static readonly string[] TownNames =
+        ["元和街道", "太平街道", "黄桥街道", "北桥街道", "漕湖街道", "澄阳街道", "北河泾街道", "望亭镇", "黄埭镇", "渭塘镇", "阳澄湖镇"];
+
+    /// <summary>The table: route pattern, a request, and the status for Anonymous, WrongScope, OtherTown, OwnTown, District.</summary>
+    private static readonly Door[] Doors =
+    [
+        new("ANY /health/live", _ => Get("/health/live"), [Ok, Ok, Ok, Ok, Ok]),
+        new("ANY /health/ready", _ => Get("/health/ready"), [Ok, Ok, Ok, Ok, Ok]),
+        new("GET /account/login", _ => Get("/account/login"), [Ok, Ok, Ok, Ok, Ok]),
+        new("GET /openapi/{documentName}.json", _ => Get("/openapi/v1.json"), [ToLogin, Ok, Ok, Ok, Ok]),
+        new("GET /scalar/{documentName?}", _ => Get("/scalar/v1"), [ToLogin, Ok, Ok, Ok, Ok]),
+        new("GET /dashboard/", _ => Get("/dashboard/"), [ToLogin, Forbidden, Forbidden, Forbidden, Ok]),
+        new("GET /dashboard/ClusterStats", _ => Get("/dashboard/ClusterStats"), [ToLogin, Forbidden, Forbidden, Forbidden, Ok]),
+        new("GET odata", _ => Get("/odata"), [Ok, Ok, Ok, Ok, Ok]),
+        new("GET odata/$metadata", _ => Get("/odata/$metadata"), [Ok, Ok, Ok, Ok, Ok]),
+        new("GET odata/Towns", _ => Get("/odata/Towns"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
+        new("GET odata/Towns/$count", _ => Get("/odata/Towns/$count"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
+        new("GET odata/Towns({key})", _ => Get("/odata/Towns('xiangcheng.yuanhe')"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
+        new("GET odata/Towns/{key}", _ => Get("/odata/Towns/xiangcheng.yuanhe"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
+        new("GET /api/v1/towns/", _ => Get("/api/v1/towns"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
+        new("GET /api/v1/towns/{townId}", _ => Get("/api/v1/towns/xiangcheng.yuanhe"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
+        new("PUT /api/v1/towns/{townId}", _ => Send(HttpMethod.Put, "/api/v1/towns/xiangcheng.yuanhe",
+            new { address = "苏州市相城区元和街道社会治安综合治理中心", workingHours = "周一至周五 8:30-17:30", phone = "0512-65770000", staffing = 20 }),
+            [Unauthorized, Forbidden, NotFound, Ok, Ok]),
+        new("GET /api/v1/admin/users/", _ => Get("/api/v1/admin/users"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
+        new("POST /api/v1/admin/users/", _ => Send(HttpMethod.Post, "/api/v1/admin/users", new
+            {
+                userName = $"probe-{Guid.NewGuid():N}"[..20] + "@yuanhe", displayName = "隔离测试", townId = IsolationFixture.OwnTown,
+                roles = new[] { "town-operator" }, password = "Probe@2026x",
+            }),
+            [Unauthorized, Forbidden, NotFound, Created, Created]),
+        new("POST /api/v1/admin/users/{id}/enable", f => Send(HttpMethod.Post, $"/api/v1/admin/users/{f.OwnOperatorId}/enable", null),
+            [Unauthorized, Forbidden, NotFound, Ok, Ok]),
+        new("POST /api/v1/admin/users/{id}/reset-password", f => Send(HttpMethod.Post, $"/api/v1/admin/users/{f.OwnOperatorId}/reset-password",
+            new { newPassword = "Xiangcheng@2026" }), [Unauthorized, Forbidden, NotFound, NoContent, NoContent]),
+        new("GET /api/v1/admin/clients/", _ => Get("/api/v1/admin/clients"), [Unauthorized, Forbidden, Forbidden, Forbidden, Ok]),
+        new("POST /api/v1/admin/clients/", _ => Send(HttpMethod.Post, "/api/v1/admin/clients", new
+            {
+                clientId = $"probe-{Guid.NewGuid():N}"[..20], displayName = "隔离测试", townId = IsolationFixture.OwnTown, scopes = new[] { "feeds.read" },
+            }),
+            [Unauthorized, Forbidden, Forbidden, Forbidden, Created]),
+        new("POST /api/v1/admin/clients/{clientId}/enable", _ => Send(HttpMethod.Post, $"/api/v1/admin/clients/{IsolationFixture.ProbeClient}/enable", null),
+            [Unauthorized, Forbidden, Forbidden, Forbidden, Ok]),
+        new("POST /api/v1/admin/clients/{clientId}/rotate-secret", _ => Send(HttpMethod.Post, $"/api/v1/admin/clients/{IsolationFixture.ProbeClient}/rotate-secret", null),
+            [Unauthorized, Forbidden, Forbidden, Forbidden, Ok]),
+        new("GET /api/v1/admin/audit", _ => Get("/api/v1/admin/audit"), [Unauthorized, Forbidden, Forbidden, Forbidden, Ok]),
+    ];
+
+    /// <summary>Doors whose effect cannot be repeated per caller; each has its own test (AdminApiTests, AccountTests, OidcTests).</summary>
+    private static readonly string[] CoveredElsewhere =
+    [
+        "GET,POST /connect/authorize", "GET,POST /connect/logout", "POST /connect/token", "GET /account/", "POST /account/login", "POST /account/logout",
+        "POST /api/v1/admin/users/{id}/disable", "POST /api/v1/admin/clients/{clientId}/disable",
+    ];
+
+    /// <summary>The only doors open without a token.</summary>
+    private static readonly string[] PublicDoors =
+    [
+        "/health/live", "/health/ready", "/account/", "/account/login", "/account/logout", "/connect/token", "/connect/authorize", "/connect/logout",
+        "odata", "odata/$metadata",
+        // Scalar's own script and icon (static files, no data); its page itself needs a sign-in.
+        "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg",
+    ];
+
+    public static TheoryData<string> DoorNames => new(Doors.Select(d => d.Pattern));
+
+    [Theory]
+    [MemberData(nameof(DoorNames))]
+    public async Task Door_AnswersEachCallerAsExpected_AndNeverWithAnotherTenantsData(string pattern)
+    {
+        var door = Doors.Single(d => d.Pattern == pattern);
+        foreach (var caller in Enum.GetValues<Caller>())
+        {
+            using var request = door.Request(fixture);
+            var response = await fixture.Clients[caller].SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(door.Expected[(int)caller] == response.StatusCode,
+                $"{pattern} as {caller}: expected {door.Expected[(int)caller]}, got {(int)response.StatusCode} {body}");
+            foreach (var secret in OtherTenantsData(caller))
+            {
+                Assert.False(body.Contains(secret, StringComparison.Ordinal), $"{pattern} as {caller} leaked '{secret}'");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TownLists_ShowATownOnlyItselfAndTheDistrictAllItsTowns()
+    {
+        Assert.Equal("1", await fixture.Clients[OwnTown].GetStringAsync("/odata/Towns/$count"));
+        Assert.Equal("11", await fixture.Clients[District].GetStringAsync("/odata/Towns/$count"));
+        using var yuanhe = await fixture.Host.ClientAsAsync("yuanhe-integrator");
+        var page = await yuanhe.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/towns");
+        Assert.Equal(1, page.GetProperty("total").GetInt32());
+        Assert.Equal(IsolationFixture.OwnTown, page.GetProperty("items")[0].GetProperty("id").GetString());
+        var users = await fixture.Clients[OwnTown].GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/admin/users?take=500");
+        Assert.All(users.GetProperty("items").EnumerateArray(), u => Assert.Equal(IsolationFixture.OwnTown, u.GetProperty("townId").GetString()));
+    }
+
+    [Fact]
+    public void EveryEndpoint_IsInTheTable()
+    {
+        var endpoints = fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToArray();
+        var tabled = Doors.Select(d => d.Pattern).Concat(CoveredElsewhere).ToHashSet(StringComparer.Ordinal);
+        foreach (var endpoint in endpoints)
+        {
+            var name = Name(endpoint);
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToArray();
+            var path = endpoint.RoutePattern.RawText!;
+            // Asset and data routes of the two consoles share their console's policy.
+            if (path.StartsWith("/dashboard/", StringComparison.Ordinal))
+            {
+                Assert.Contains(GovernancePolicies.Console, policies);
+            }
+            else if (path.StartsWith("/scalar/", StringComparison.Ordinal))
+            {
+                Assert.Contains(GovernancePolicies.SignedIn, policies);
+            }
+            else
+            {
+                Assert.True(tabled.Contains(name), $"{name} has no row in the isolation table");
+            }
+
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            Assert.True(anonymous == PublicDoors.Contains(path), $"{name}: open without a token = {anonymous}");
+        }
+    }
+
+    private static IEnumerable<string> OtherTenantsData(Caller caller)
+    {
+        var own = caller switch
+        {
+            OwnTown => "yuanhe",
+            OtherTown => "taiping",
+            District => null,
+            _ => string.Empty, // sees no town at all
+        };
+        if (own is null)
+        {
+            return [];
+        }
+
+        return TownSlugs.Zip(TownNames)
+            .Where(t => t.First != own)
+            .SelectMany(t => new[] { t.Second, $"operator@{t.First}" });
+    }
+
+    private static string Name(RouteEndpoint endpoint) =>
+        $"{(endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? string.Join(",", methods) : "ANY")} {endpoint.RoutePattern.RawText}";
+
+    private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
+
+    private static HttpRequestMessage Send(HttpMethod method, string path, object? body) =>
+        new(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+
+    private sealed record Door(string Pattern, Func<IsolationFixture, HttpRequestMessage> Request, HttpStatusCode[] Expected);
+}
