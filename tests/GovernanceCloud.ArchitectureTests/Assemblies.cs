@@ -13,7 +13,7 @@ internal static class Assemblies
         .ToArray();
 
     public static readonly string[] Platform =
-        ["GovernanceCloud.Kernel", "GovernanceCloud.Persistence", "GovernanceCloud.Web", "GovernanceCloud.Host"];
+        ["GovernanceCloud.Kernel", "GovernanceCloud.Persistence", "GovernanceCloud.Web", "GovernanceCloud.Identity", "GovernanceCloud.Host"];
 
     public static IEnumerable<Assembly> Contracts => All.Where(a => Name(a).EndsWith(".Contracts", StringComparison.Ordinal));
 

@@ -54,6 +54,29 @@ public sealed class ModuleRulesTests
     }
 
     [Fact]
+    public void Modules_DoNotReferenceTheIdentityServer()
+    {
+        // Modules name policies (GovernanceCloud.Web.Access); only the host wires the server.
+        foreach (var module in Assemblies.Modules)
+        {
+            Assert.DoesNotContain("GovernanceCloud.Identity", Assemblies.ProductReferences(module));
+        }
+    }
+
+    [Fact]
+    public void ReadModelRows_ThatBelongToATenant_AreTenantFiltered()
+    {
+        // A row with a district id belongs to a tenant and must carry the tenant filter; the
+        // district's own profile row is the one exception (it is the tenant, and every town may name it).
+        var rows = Assemblies.All.SelectMany(a => a.GetTypes())
+            .Where(t => t.IsClass && t.Name.EndsWith("Row", StringComparison.Ordinal) && t.GetProperty("DistrictId") is not null)
+            .Where(t => t.Name != "DistrictRow")
+            .ToArray();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, t => Assert.True(typeof(ITenantOwnedRow).IsAssignableFrom(t), $"{t.FullName} is not an ITenantOwnedRow"));
+    }
+
+    [Fact]
     public void Grains_AreSealed()
     {
         var grains = Assemblies.Modules.SelectMany(a => a.GetTypes())

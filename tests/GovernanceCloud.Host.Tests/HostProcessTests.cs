@@ -48,6 +48,9 @@ public sealed class HostProcessTests : IDisposable
         Assert.Equal(address, feed.RootElement.GetProperty("Address").GetString());
         using var all = JsonDocument.Parse(await district.GetStringAsync("/odata/Towns?$count=true&$top=0"));
         Assert.Equal(11, all.RootElement.GetProperty("@odata.count").GetInt32());
+        // The sign-in before the crash is in the audit log, with the address it came from.
+        var audit = await district.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit?actor=admin@yuanhe&action=login.succeeded");
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("remoteAddress").GetString() == "127.0.0.1");
     }
 
     [Fact]
@@ -62,6 +65,10 @@ public sealed class HostProcessTests : IDisposable
         using var towns = JsonDocument.Parse(await integrator.GetStringAsync("/odata/Towns?$count=true&$filter=DistrictId eq 'xiangcheng'&$orderby=UpdatedAt desc"));
         Assert.Equal(11, towns.RootElement.GetProperty("@odata.count").GetInt32());
         Assert.False(File.Exists(Path.Combine(_data.Path, "governance.db")));
+
+        // Token requests are small forms: 64 KB is refused before anyone parses it.
+        using var huge = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = new string('x', 64 * 1024) });
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await host.Client.PostAsync("/connect/token", huge)).StatusCode);
     }
 
     public static TheoryData<string[], string> BadSettings => new()

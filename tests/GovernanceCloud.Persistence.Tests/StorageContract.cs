@@ -136,6 +136,41 @@ public abstract class StorageContract : IDisposable
         Assert.Equal(1, await db.Set<ProbeRow>().CountAsync(r => r.WrittenAt > at));
     }
 
+    [Theory]
+    [InlineData("*system*", "district,mudu,taiping,wuzhong,yuanhe")]
+    [InlineData("", "")]
+    [InlineData("xiangcheng", "district,taiping,yuanhe")]
+    [InlineData("xiangcheng.yuanhe", "yuanhe")]
+    [InlineData("wuzhong.mudu", "mudu")]
+    public async Task TenantFilter_ShowsEachTenantOnlyWhatItMaySee(string actingAs, string expected)
+    {
+        await using var node = await StartAsync(await NewStorageAsync());
+        var readModel = node.Services.GetRequiredService<ReadModelFactory>();
+        await using (var db = readModel.Create())
+        {
+            db.AddRange(
+                new TenantProbeRow { Id = "district", DistrictId = "xiangcheng" },
+                new TenantProbeRow { Id = "yuanhe", DistrictId = "xiangcheng", TownId = "xiangcheng.yuanhe" },
+                new TenantProbeRow { Id = "taiping", DistrictId = "xiangcheng", TownId = "xiangcheng.taiping" },
+                new TenantProbeRow { Id = "wuzhong", DistrictId = "wuzhong" },
+                new TenantProbeRow { Id = "mudu", DistrictId = "wuzhong", TownId = "wuzhong.mudu" });
+            await db.SaveChangesAsync();
+        }
+
+        using var scope = actingAs switch
+        {
+            "*system*" => TenantRequestContext.EnterSystem(),
+            "" => null,
+            _ => TenantRequestContext.Enter(TenantId.Parse(actingAs)),
+        };
+        await using var reader = readModel.Create();
+        var seen = await reader.Set<TenantProbeRow>().OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
+        Assert.Equal(expected, string.Join(',', seen));
+        // A key lookup is filtered too: another tenant's row is simply not there.
+        var other = await reader.Set<TenantProbeRow>().Where(r => r.Id == "taiping").SingleOrDefaultAsync();
+        Assert.Equal(expected.Contains("taiping", StringComparison.Ordinal), other is not null);
+    }
+
     [Fact]
     public async Task Migration_RunTwice_LeavesTheSchemaCurrent()
     {

@@ -1,0 +1,36 @@
+using System.Net;
+using Duende.IdentityModel.Client;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Xunit;
+
+namespace GovernanceCloud.Host.Tests.Identity;
+
+/// <summary>An access token stops working when it expires. The host issues one-second tokens here, so the test waits seconds, not hours.</summary>
+public sealed class TokenLifetimeTests : IAsyncLifetime
+{
+    private readonly HostFactory _host = new() { Settings = { ["Identity:AccessTokenLifetime"] = "00:00:01" } };
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task ExpiredToken_Answers401WithNoDetail()
+    {
+        using var http = _host.CreateClient();
+        var token = (await Tokens.ClientCredentialsAsync(http, "xiangcheng-integrator", "xiangcheng-integrator-secret")).AccessToken!;
+        var expires = new JsonWebToken(token).ValidTo;
+        var wait = expires - DateTime.UtcNow + TimeSpan.FromSeconds(1.5);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        using var client = _host.CreateClient();
+        client.SetBearerToken(token);
+        var response = await client.GetAsync("/odata/Towns");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("xiangcheng", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
