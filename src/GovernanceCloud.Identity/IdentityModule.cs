@@ -46,15 +46,12 @@ public static class IdentityModule
         var services = builder.Services;
         var settings = IdentitySettings.From(builder.Configuration, builder.Environment, StorageSettings.From(builder.Configuration));
         services.AddSingleton(settings);
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddIdentityReadModel();
-        services.AddSingleton<AuditLog>();
-        services.AddScoped<MachineClientService>();
+        services.AddIdentityStores();
+        new IdentityBuilder(typeof(GovernanceUser), services).AddSignInManager();
         services.AddDataProtection()
             .SetApplicationName("GovernanceCloud")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.KeyDirectory, "data-protection")));
 
-        AddPeople(services);
         AddAuthentication(services, settings);
         AddOpenIddict(services, settings);
         AddPolicies(services);
@@ -62,6 +59,22 @@ public static class IdentityModule
         services.AddAntiforgery();
         services.AddHostedService<IdentitySeedService>();
         return builder;
+    }
+
+    /// <summary>
+    /// People, machine clients and the audit log over the read model, without HTTP: what the host
+    /// serves with and what the CLI provisions with.
+    /// </summary>
+    public static IServiceCollection AddIdentityStores(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddIdentityReadModel();
+        services.AddSingleton<AuditLog>();
+        services.AddScoped<MachineClientService>();
+        services.AddScoped<PersonCreation>();
+        AddPeople(services);
+        services.AddOpenIddict().AddCore(core => core.UseEntityFrameworkCore().UseDbContext<ReadModelDbContext>());
+        return services;
     }
 
     /// <summary>Only the identity tables, for tools that migrate or inspect the database without serving HTTP.</summary>
@@ -121,7 +134,6 @@ public static class IdentityModule
                 options.ClaimsIdentity.RoleClaimType = GovernanceClaims.Role;
             })
             .AddUserStore<GovernanceUserStore>()
-            .AddSignInManager()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddClaimsPrincipalFactory<GovernanceClaimsFactory>();
 
@@ -150,7 +162,6 @@ public static class IdentityModule
 
     private static void AddOpenIddict(IServiceCollection services, IdentitySettings settings) =>
         services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<ReadModelDbContext>())
             .AddServer(server =>
             {
                 server.SetTokenEndpointUris("connect/token")

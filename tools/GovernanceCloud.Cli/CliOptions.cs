@@ -1,5 +1,5 @@
-using GovernanceCloud.Identity;
 using System.CommandLine;
+using GovernanceCloud.Identity;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.Hosting;
 using GovernanceCloud.Tenancy;
@@ -51,7 +51,7 @@ internal static class CliOptions
         services.AddLogging();
         services.AddGovernanceStorage(storage);
         services.AddTenancy(seedOnStart: false);
-        services.AddIdentityReadModel();
+        services.AddIdentityStores();
         return services.BuildServiceProvider();
     }
 

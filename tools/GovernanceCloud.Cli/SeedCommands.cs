@@ -1,5 +1,5 @@
-using GovernanceCloud.Identity;
 using System.CommandLine;
+using GovernanceCloud.Identity;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.Hosting;
 using GovernanceCloud.Tenancy;

@@ -58,8 +58,7 @@ internal static class UserAdminEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        CreateUserRequest request, ClaimsPrincipal caller, HttpContext http, UserManager<GovernanceUser> users,
-        ITenantStore tenants, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+        CreateUserRequest request, ClaimsPrincipal caller, HttpContext http, PersonCreation creation, ITenantStore tenants, CancellationToken cancellationToken)
     {
         var (target, problem) = await AdminTargets.ResolveAsync(caller, request.TownId, tenants, cancellationToken);
         if (problem is not null)
@@ -67,48 +66,15 @@ internal static class UserAdminEndpoints
             return problem;
         }
 
-        var tenant = target!.Value;
-        var errors = request.Validate(tenant);
-        if (!errors.IsEmpty)
+        var outcome = await creation.CreateAsync(request, target!.Value, AdminTargets.Actor(caller), http);
+        if (outcome.NameTaken)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "用户信息有误");
+            return AdminTargets.Conflict("用户名已存在", "该用户名已被使用，请换一个。");
         }
 
-        var user = new GovernanceUser
-        {
-            Id = Guid.NewGuid().ToString("N"),
-            UserName = request.UserName,
-            DisplayName = request.DisplayName!.Trim(),
-            DistrictId = tenant.District.Value,
-            TownId = tenant.Kind == TenantKind.Town ? tenant.Value : null,
-            Roles = string.Join(' ', request.Roles!.Distinct(StringComparer.Ordinal)),
-            CreatedAt = time.GetUtcNow(),
-        };
-        IdentityResult result;
-        using (TenantRequestContext.EnterSystem())
-        {
-            // User names are unique platform-wide: the uniqueness check must see every tenant.
-            result = await users.CreateAsync(user, request.Password!);
-        }
-
-        if (!result.Succeeded)
-        {
-            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))
-            {
-                return AdminTargets.Conflict("用户名已存在", "该用户名已被使用，请换一个。");
-            }
-
-            var failures = new FieldErrors();
-            foreach (var error in result.Errors)
-            {
-                failures.Add(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "userName", error.Description);
-            }
-
-            return TypedResults.ValidationProblem(failures.ToDictionary(), title: "用户信息有误");
-        }
-
-        await audit.WriteAsync(http, tenant, AdminTargets.Actor(caller), AuditActions.UserCreated, succeeded: true, target: user.UserName, detail: user.Roles);
-        return TypedResults.Created($"/api/v1/admin/users/{user.Id}", UserResponse.From(user));
+        return outcome.User is { } user
+            ? TypedResults.Created($"/api/v1/admin/users/{user.Id}", UserResponse.From(user))
+            : TypedResults.ValidationProblem(outcome.Errors!.ToDictionary(), title: "用户信息有误");
     }
 
     private static async Task<IResult> SetDisabledAsync(
