@@ -16,16 +16,20 @@ namespace GovernanceCloud.Identity.Admin;
 /// <summary><c>/api/v1/admin/clients</c>: the district admin manages the machine clients of the district and its towns.</summary>
 internal static class ClientAdminEndpoints
 {
+    /// <summary>What a change to one client needs, bound from the request and its services.</summary>
+    internal sealed record ClientChange(ClaimsPrincipal Caller, HttpContext Http, ReadModelDbContext Db, MachineClientService Service, AuditLog Audit);
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var clients = endpoints.MapGroup("/api/v1/admin/clients").WithTags("Administration").RequireAuthorization(GovernancePolicies.DistrictAdmin);
         clients.MapGet("/", ListAsync).WithSummary("列出本区的接入客户端");
         clients.MapPost("/", CreateAsync).WithSummary("新建接入客户端（返回一次性显示的密钥）");
-        clients.MapPost("/{clientId}/disable", (string clientId, ClaimsPrincipal caller, HttpContext http, ReadModelDbContext db, MachineClientService service, AuditLog audit)
-            => SetDisabledAsync(clientId, true, caller, http, db, service, audit)).WithSummary("停用接入客户端（其令牌随即失效）");
-        clients.MapPost("/{clientId}/enable", (string clientId, ClaimsPrincipal caller, HttpContext http, ReadModelDbContext db, MachineClientService service, AuditLog audit)
-            => SetDisabledAsync(clientId, false, caller, http, db, service, audit)).WithSummary("启用接入客户端");
-        clients.MapPost("/{clientId}/rotate-secret", RotateSecretAsync).WithSummary("更换接入客户端密钥");
+        clients.MapPost("/{clientId}/disable", (string clientId, [AsParameters] ClientChange change) => SetDisabledAsync(clientId, true, change))
+            .WithSummary("停用接入客户端（其令牌随即失效）");
+        clients.MapPost("/{clientId}/enable", (string clientId, [AsParameters] ClientChange change) => SetDisabledAsync(clientId, false, change))
+            .WithSummary("启用接入客户端");
+        clients.MapPost("/{clientId}/rotate-secret", (string clientId, [AsParameters] ClientChange change) => RotateSecretAsync(clientId, change))
+            .WithSummary("更换接入客户端密钥");
     }
 
     private static async Task<IResult> ListAsync(ReadModelDbContext db, int? skip, int? take, CancellationToken cancellationToken)
@@ -72,9 +76,9 @@ internal static class ClientAdminEndpoints
         return TypedResults.Created($"/api/v1/admin/clients/{clientId}", new ClientSecretResponse(clientId, secret));
     }
 
-    private static async Task<IResult> SetDisabledAsync(
-        string clientId, bool disabled, ClaimsPrincipal caller, HttpContext http, ReadModelDbContext db, MachineClientService service, AuditLog audit)
+    private static async Task<IResult> SetDisabledAsync(string clientId, bool disabled, ClientChange change)
     {
+        var (caller, http, db, service, audit) = change;
         var client = await db.Set<MachineClientRow>().FirstOrDefaultAsync(c => c.ClientId == clientId, http.RequestAborted);
         if (client is null)
         {
@@ -87,9 +91,9 @@ internal static class ClientAdminEndpoints
         return TypedResults.Ok(ClientResponse.From(client));
     }
 
-    private static async Task<IResult> RotateSecretAsync(
-        string clientId, ClaimsPrincipal caller, HttpContext http, ReadModelDbContext db, MachineClientService service, AuditLog audit)
+    private static async Task<IResult> RotateSecretAsync(string clientId, ClientChange change)
     {
+        var (caller, http, db, service, audit) = change;
         var client = await db.Set<MachineClientRow>().FirstOrDefaultAsync(c => c.ClientId == clientId, http.RequestAborted);
         if (client is null)
         {

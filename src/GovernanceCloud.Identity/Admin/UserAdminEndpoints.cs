@@ -21,15 +21,19 @@ namespace GovernanceCloud.Identity.Admin;
 /// </summary>
 internal static class UserAdminEndpoints
 {
+    /// <summary>What a change to one person needs, bound from the request and its services.</summary>
+    internal sealed record UserChange(
+        ClaimsPrincipal Caller, HttpContext Http, ReadModelDbContext Db, UserManager<GovernanceUser> Users, IOpenIddictTokenManager Tokens, AuditLog Audit);
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var users = endpoints.MapGroup("/api/v1/admin/users").WithTags("Administration").RequireAuthorization(GovernancePolicies.Admin);
         users.MapGet("/", ListAsync).WithSummary("列出本辖区的用户");
         users.MapPost("/", CreateAsync).WithSummary("新建用户");
-        users.MapPost("/{id}/disable", (string id, ClaimsPrincipal caller, HttpContext http, ReadModelDbContext db, UserManager<GovernanceUser> manager, IOpenIddictTokenManager tokens, AuditLog audit)
-            => SetDisabledAsync(id, true, caller, http, db, manager, tokens, audit)).WithSummary("停用用户（其令牌随即失效）");
-        users.MapPost("/{id}/enable", (string id, ClaimsPrincipal caller, HttpContext http, ReadModelDbContext db, UserManager<GovernanceUser> manager, IOpenIddictTokenManager tokens, AuditLog audit)
-            => SetDisabledAsync(id, false, caller, http, db, manager, tokens, audit)).WithSummary("启用用户");
+        users.MapPost("/{id}/disable", (string id, [AsParameters] UserChange change) => SetDisabledAsync(id, true, change))
+            .WithSummary("停用用户（其令牌随即失效）");
+        users.MapPost("/{id}/enable", (string id, [AsParameters] UserChange change) => SetDisabledAsync(id, false, change))
+            .WithSummary("启用用户");
         users.MapPost("/{id}/reset-password", ResetPasswordAsync).WithSummary("重置用户密码并解除锁定");
     }
 
@@ -77,10 +81,9 @@ internal static class UserAdminEndpoints
             : TypedResults.ValidationProblem(outcome.Errors!.ToDictionary(), title: "用户信息有误");
     }
 
-    private static async Task<IResult> SetDisabledAsync(
-        string id, bool disabled, ClaimsPrincipal caller, HttpContext http, ReadModelDbContext db,
-        UserManager<GovernanceUser> users, IOpenIddictTokenManager tokens, AuditLog audit)
+    private static async Task<IResult> SetDisabledAsync(string id, bool disabled, UserChange change)
     {
+        var (caller, http, db, users, tokens, audit) = change;
         var user = await db.Set<GovernanceUser>().FirstOrDefaultAsync(u => u.Id == id, http.RequestAborted);
         if (user is null)
         {
