@@ -47,6 +47,7 @@ public static class IdentityModule
         var settings = IdentitySettings.From(builder.Configuration, builder.Environment, StorageSettings.From(builder.Configuration));
         services.AddSingleton(settings);
         services.AddIdentityStores();
+        services.AddSingleton<RejectedTokenAudit>();
         new IdentityBuilder(typeof(GovernanceUser), services).AddSignInManager();
         services.AddDataProtection()
             .SetApplicationName("GovernanceCloud")
@@ -99,6 +100,15 @@ public static class IdentityModule
         });
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (context.Response.StatusCode == StatusCodes.Status401Unauthorized
+                && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                await context.RequestServices.GetRequiredService<RejectedTokenAudit>().RecordAsync(context);
+            }
+        });
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

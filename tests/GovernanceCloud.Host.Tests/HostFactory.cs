@@ -1,8 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using GovernanceCloud.Identity.Audit;
+using GovernanceCloud.Kernel.Tenancy;
+using GovernanceCloud.Persistence.ReadModel;
 using GovernanceCloud.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovernanceCloud.Host.Tests;
 
@@ -49,6 +54,14 @@ public class HostFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>Audit entries of <paramref name="action"/> across every tenant, including those that belong to none.</summary>
+    public async Task<IReadOnlyList<AuditEntryRow>> PlatformAuditAsync(string action)
+    {
+        using var system = TenantRequestContext.EnterSystem();
+        await using var db = Services.GetRequiredService<ReadModelFactory>().Create();
+        return await db.Set<AuditEntryRow>().AsNoTracking().Where(e => e.Action == action).ToListAsync();
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, like a browser driven step by step.</summary>

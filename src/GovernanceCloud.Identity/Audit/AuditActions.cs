@@ -9,6 +9,7 @@ internal static class AuditActions
     public const string Logout = "logout";
     public const string TokenIssued = "token.issued";
     public const string TokenRefused = "token.refused";
+    public const string TokenRejected = "token.rejected";
     public const string UserCreated = "user.created";
     public const string UserDisabled = "user.disabled";
     public const string UserEnabled = "user.enabled";

@@ -123,6 +123,8 @@ public sealed class AdminApiTests(HostFactory host) : IClassFixture<HostFactory>
 
         Assert.Equal(HttpStatusCode.OK, (await district.PostAsync("/api/v1/admin/clients/weitang-bi/disable", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await bi.GetAsync("/odata/Towns/$count")).StatusCode);
+        // Revoked tokens are recorded once a minute per address and reason, so any revoked-token entry will do.
+        Assert.Contains(await host.PlatformAuditAsync("token.rejected"), e => e.Detail!.StartsWith("invalid_token", StringComparison.Ordinal));
         var refused = await Tokens.ClientCredentialsAsync(http, "weitang-bi", secret);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.HttpStatusCode);
         Assert.Equal("invalid_client", ErrorCode(refused));

@@ -123,6 +123,7 @@ public sealed class OidcTests(HostFactory host) : IClassFixture<HostFactory>
         Assert.Equal(HttpStatusCode.Unauthorized, await Get(tampered));
         Assert.Equal(HttpStatusCode.Unauthorized, await Get(parts[0] + "." + parts[1] + "."));
         Assert.Equal(HttpStatusCode.Unauthorized, await Get("not-a-token"));
+        Assert.Contains(await host.PlatformAuditAsync("token.rejected"), e => e.Target == "GET /odata/Towns" && !e.Succeeded);
     }
 
     private async Task<HttpStatusCode> Get(string token)

@@ -32,5 +32,8 @@ public sealed class TokenLifetimeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("xiangcheng", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var rejected = Assert.Single(await _host.PlatformAuditAsync("token.rejected"));
+        Assert.Equal("GET /odata/Towns", rejected.Target);
+        Assert.Equal(string.Empty, rejected.DistrictId); // an untrusted token names no tenant
     }
 }
