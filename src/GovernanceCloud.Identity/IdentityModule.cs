@@ -49,9 +49,14 @@ public static class IdentityModule
         services.AddIdentityStores();
         services.AddSingleton<RejectedTokenAudit>();
         new IdentityBuilder(typeof(GovernanceUser), services).AddSignInManager();
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("GovernanceCloud")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.KeyDirectory, "data-protection")));
+        if (TokenKeys.EncryptionCertificate(settings) is { } certificate)
+        {
+            // Cookie and antiforgery keys at rest are then encrypted too, not only file-protected.
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
 
         AddAuthentication(services, settings);
         AddOpenIddict(services, settings);
@@ -158,6 +163,7 @@ public static class IdentityModule
                 options.LoginPath = "/account/login";
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
                 options.Events.OnRedirectToAccessDenied = context =>
                 {
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -34,6 +34,9 @@ internal sealed record IdentitySettings
 
     public required TimeSpan RefreshTokenLifetime { get; init; }
 
+    /// <summary>How often a browser session is re-checked against its user (disabled, password reset).</summary>
+    public required TimeSpan SessionCheckInterval { get; init; }
+
     /// <summary>Token requests per minute from one address.</summary>
     public required int TokenRequestsPerMinute { get; init; }
 
@@ -60,6 +63,7 @@ internal sealed record IdentitySettings
             EncryptionCertificatePassword = section["EncryptionCertificate:Password"],
             AccessTokenLifetime = Span(section, "AccessTokenLifetime", TimeSpan.FromMinutes(30)),
             RefreshTokenLifetime = Span(section, "RefreshTokenLifetime", TimeSpan.FromDays(14)),
+            SessionCheckInterval = Span(section, "SessionCheckInterval", TimeSpan.FromMinutes(1), allowZero: true),
             TokenRequestsPerMinute = Count(section, "RateLimits:TokenRequestsPerMinute", 60),
             LoginAttemptsPerMinute = Count(section, "RateLimits:LoginAttemptsPerMinute", 20),
         };
@@ -72,10 +76,11 @@ internal sealed record IdentitySettings
         var text => throw new GovernanceConfigurationException($"Identity:{key} = '{text}' is not true or false."),
     };
 
-    private static TimeSpan Span(IConfigurationSection section, string key, TimeSpan fallback) => section[key] switch
+    private static TimeSpan Span(IConfigurationSection section, string key, TimeSpan fallback, bool allowZero = false) => section[key] switch
     {
         null or "" => fallback,
-        var text when TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero => value,
+        var text when TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && (value > TimeSpan.Zero || (allowZero && value == TimeSpan.Zero)) => value,
         var text => throw new GovernanceConfigurationException($"Identity:{key} = '{text}' is not a positive time span (e.g. 00:30:00)."),
     };
 

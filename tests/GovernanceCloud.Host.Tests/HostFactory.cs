@@ -43,6 +43,8 @@ public class HostFactory : WebApplicationFactory<Program>
         // Many tests sign in from the same address within a minute; the limiter has its own test.
         ["Identity:RateLimits:TokenRequestsPerMinute"] = "100000",
         ["Identity:RateLimits:LoginAttemptsPerMinute"] = "100000",
+        // Re-check browser sessions on every request, so a test sees a disabled user's session end at once.
+        ["Identity:SessionCheckInterval"] = "00:00:00",
     };
 
     /// <summary>A client that sends <paramref name="who"/>'s access token: a machine client id or a demo person's user name.</summary>

@@ -34,7 +34,7 @@ internal static class UserAdminEndpoints
             .WithSummary("停用用户（其令牌随即失效）");
         users.MapPost("/{id}/enable", (string id, [AsParameters] UserChange change) => SetDisabledAsync(id, false, change))
             .WithSummary("启用用户");
-        users.MapPost("/{id}/reset-password", ResetPasswordAsync).WithSummary("重置用户密码并解除锁定");
+        users.MapPost("/{id}/reset-password", ResetPasswordAsync).WithSummary("重置用户密码、解除锁定并吊销其令牌");
     }
 
     private static async Task<IResult> ListAsync(ReadModelDbContext db, string? townId, int? skip, int? take, CancellationToken cancellationToken)
@@ -113,10 +113,9 @@ internal static class UserAdminEndpoints
         return TypedResults.Ok(UserResponse.From(user));
     }
 
-    private static async Task<IResult> ResetPasswordAsync(
-        string id, ResetPasswordRequest request, ClaimsPrincipal caller, HttpContext http, ReadModelDbContext db,
-        UserManager<GovernanceUser> users, AuditLog audit)
+    private static async Task<IResult> ResetPasswordAsync(string id, ResetPasswordRequest request, [AsParameters] UserChange change)
     {
+        var (caller, http, db, users, tokens, audit) = change;
         var user = await db.Set<GovernanceUser>().FirstOrDefaultAsync(u => u.Id == id, http.RequestAborted);
         if (user is null)
         {
@@ -155,6 +154,8 @@ internal static class UserAdminEndpoints
             return AdminTargets.Conflict("修改失败", string.Join(' ', result.Errors.Select(e => e.Description)));
         }
 
+        // Whoever held the old password may hold tokens too.
+        await tokens.RevokeBySubjectAsync(user.Id, http.RequestAborted);
         await audit.WriteAsync(http, TenantId.Parse(user.TownId ?? user.DistrictId), AdminTargets.Actor(caller),
             AuditActions.UserPasswordReset, succeeded: true, target: user.UserName);
         return TypedResults.NoContent();

@@ -34,11 +34,16 @@ internal static class TokenKeys
         return new RsaSecurityKey(key) { KeyId = id };
     }
 
+    /// <summary>The configured encryption certificate, or null in development.</summary>
+    public static X509Certificate2? EncryptionCertificate(IdentitySettings settings) => settings.EncryptionCertificatePath is { } path
+        ? X509CertificateLoader.LoadPkcs12FromFile(path, settings.EncryptionCertificatePassword)
+        : null;
+
     public static SecurityKey Encryption(IdentitySettings settings)
     {
-        if (settings.EncryptionCertificatePath is { } path)
+        if (EncryptionCertificate(settings) is { } certificate)
         {
-            return new X509SecurityKey(X509CertificateLoader.LoadPkcs12FromFile(path, settings.EncryptionCertificatePassword));
+            return new X509SecurityKey(certificate);
         }
 
         var bytes = LoadOrCreate(Path.Combine(settings.KeyDirectory, EncryptionKeyFile), () => RandomNumberGenerator.GetBytes(32));

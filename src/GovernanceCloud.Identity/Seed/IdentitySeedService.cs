@@ -1,4 +1,5 @@
 using GovernanceCloud.Kernel.Tenancy;
+using GovernanceCloud.Persistence.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,12 +11,18 @@ namespace GovernanceCloud.Identity.Seed;
 /// the demo district's people and clients. Registered after the tenancy seed, whose towns it needs.
 /// </summary>
 internal sealed partial class IdentitySeedService(
-    IServiceProvider services, ITenantStore tenants, IConfiguration configuration, ILogger<IdentitySeedService> logger) : IHostedService
+    IServiceProvider services, ITenantStore tenants, IConfiguration configuration, StorageSettings storage, IdentitySettings settings,
+    ILogger<IdentitySeedService> logger) : IHostedService
 {
     private const string DemoDistrict = "xiangcheng";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (storage.Mode == StorageMode.Postgres && settings.SigningCertificatePath is null)
+        {
+            LogGeneratedKeysInCluster(logger, Path.GetFullPath(settings.KeyDirectory));
+        }
+
         await IdentitySeeder.EnsureWebClientAsync(services, cancellationToken);
         if (!configuration.GetValue("Governance:SeedDemo", defaultValue: true))
         {
@@ -33,6 +40,9 @@ internal sealed partial class IdentitySeedService(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster mode with generated token keys in {KeyDirectory}: every node must share that folder (and Identity:Issuer), or configure Identity:SigningCertificate and Identity:EncryptionCertificate.")]
+    private static partial void LogGeneratedKeysInCluster(ILogger logger, string keyDirectory);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo identities not seeded: the demo district {District} does not exist.")]
     private static partial void LogNoDistrict(ILogger logger, string district);

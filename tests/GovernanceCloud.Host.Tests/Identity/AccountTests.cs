@@ -105,6 +105,20 @@ public sealed class AccountTests(HostFactory host) : IClassFixture<HostFactory>
         Assert.Contains(await AuditAsync("operator@huangdai"), e => e.Action == "logout");
     }
 
+    [Fact]
+    public async Task DisablingAPerson_EndsTheirBrowserSession()
+    {
+        using var browser = host.CreateBrowser();
+        Assert.Equal(HttpStatusCode.Redirect, (await Tokens.LoginAsync(browser, "operator@yangchenghu", Password)).StatusCode);
+        Assert.Equal("operator@yangchenghu", await SignedInUser(browser));
+
+        using var district = await host.ClientAsAsync("admin@xiangcheng");
+        var users = await district.GetFromJsonAsync<JsonElement>("/api/v1/admin/users?townId=xiangcheng.yangchenghu");
+        var id = users.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == "operator@yangchenghu").GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await district.PostAsync($"/api/v1/admin/users/{id}/disable", null)).StatusCode);
+        Assert.Null(await SignedInUser(browser));
+    }
+
     private static async Task<string?> SignedInUser(HttpClient browser)
     {
         var response = await browser.GetAsync("/account");

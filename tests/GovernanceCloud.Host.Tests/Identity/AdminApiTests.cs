@@ -95,6 +95,19 @@ public sealed class AdminApiTests(HostFactory host) : IClassFixture<HostFactory>
     }
 
     [Fact]
+    public async Task ResettingAPassword_RevokesTheTokensIssuedBefore()
+    {
+        using var operatorClient = await host.ClientAsAsync("operator@huangqiao");
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync("/api/v1/towns/xiangcheng.huangqiao")).StatusCode);
+        using var district = await host.ClientAsAsync("admin@xiangcheng");
+        var users = await district.GetFromJsonAsync<JsonElement>("/api/v1/admin/users?townId=xiangcheng.huangqiao");
+        var id = users.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == "operator@huangqiao").GetProperty("id").GetString();
+        var reset = await district.PostAsJsonAsync($"/api/v1/admin/users/{id}/reset-password", new { newPassword = "Huangqiao@2027" });
+        Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await operatorClient.GetAsync("/api/v1/towns/xiangcheng.huangqiao")).StatusCode);
+    }
+
+    [Fact]
     public async Task AnAdmin_CannotDisableThemself()
     {
         using var admin = await host.ClientAsAsync("admin@yuanhe");
