@@ -1,3 +1,4 @@
+using GovernanceCloud.BaseData;
 using GovernanceCloud.Host.Platform;
 using GovernanceCloud.Identity;
 using GovernanceCloud.Persistence.Configuration;
@@ -8,12 +9,14 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddPlatform();
     builder.Services.AddTenancy(seedOnStart: true);
+    builder.Services.AddBaseData(seedOnStart: true);
     // After the tenancy module: its demo seed creates the towns the identity seed binds people to.
     builder.AddGovernanceIdentity();
 
     var app = builder.Build();
     app.MapPlatform();
     app.MapTenancy();
+    app.MapBaseData();
     await app.RunAsync();
     return 0;
 }

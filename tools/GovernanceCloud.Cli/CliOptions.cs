@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GovernanceCloud.BaseData;
 using GovernanceCloud.Identity;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.Hosting;
@@ -51,6 +52,7 @@ internal static class CliOptions
         services.AddLogging();
         services.AddGovernanceStorage(storage);
         services.AddTenancy(seedOnStart: false);
+        services.AddBaseData(seedOnStart: false);
         services.AddIdentityStores();
         return services.BuildServiceProvider();
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GovernanceCloud.BaseData;
 using GovernanceCloud.Identity;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.Hosting;
@@ -40,6 +41,7 @@ internal static class SeedCommands
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddGovernanceNode(storage, cluster);
         builder.Services.AddTenancy(seedOnStart: false);
+        builder.Services.AddBaseData(seedOnStart: false);
         builder.Services.AddIdentityReadModel();
         return builder.Build();
     }

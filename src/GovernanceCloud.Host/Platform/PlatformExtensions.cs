@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GovernanceCloud.Identity;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.Hosting;
@@ -33,6 +34,8 @@ internal static class PlatformExtensions
         builder.Services.AddExceptionHandler<TenantAccessDeniedHandler>();
         // Always throw on unreadable bodies so BadRequestExceptionHandler answers, in every environment.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Enums travel as their names ("CommunityName", "Blue"), never as numbers.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
         builder.Services.AddGovernanceOData();
         builder.Services.AddPlatformHealthChecks();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using GovernanceCloud.Persistence.Keys;
 using Microsoft.IdentityModel.Tokens;
 
 namespace GovernanceCloud.Identity.Keys;
@@ -7,7 +8,7 @@ namespace GovernanceCloud.Identity.Keys;
 /// <summary>
 /// The keys that sign access and identity tokens (RSA, published in the JWKS) and encrypt
 /// authorization codes and refresh tokens. Production configures certificates; otherwise keys are
-/// generated once into the key directory and reused, so tokens survive a restart and every node
+/// generated once into the key directory (<see cref="KeyFiles"/>) and reused, so tokens survive a restart and every node
 /// that shares the directory issues tokens the others accept.
 /// </summary>
 internal static class TokenKeys
@@ -22,7 +23,7 @@ internal static class TokenKeys
             return new X509SecurityKey(X509CertificateLoader.LoadPkcs12FromFile(path, settings.SigningCertificatePassword));
         }
 
-        var pem = LoadOrCreate(Path.Combine(settings.KeyDirectory, SigningKeyFile), () =>
+        var pem = KeyFiles.LoadOrCreate(Path.Combine(settings.KeyDirectory, SigningKeyFile), () =>
         {
             using var rsa = RSA.Create(2048);
             return System.Text.Encoding.ASCII.GetBytes(rsa.ExportPkcs8PrivateKeyPem());
@@ -46,42 +47,7 @@ internal static class TokenKeys
             return new X509SecurityKey(certificate);
         }
 
-        var bytes = LoadOrCreate(Path.Combine(settings.KeyDirectory, EncryptionKeyFile), () => RandomNumberGenerator.GetBytes(32));
+        var bytes = KeyFiles.LoadOrCreate(Path.Combine(settings.KeyDirectory, EncryptionKeyFile), () => RandomNumberGenerator.GetBytes(32));
         return new SymmetricSecurityKey(bytes);
-    }
-
-    // Written to a temporary file and moved into place, so a node that starts at the same moment
-    // reads either nothing or the whole key, and the first writer wins.
-    private static byte[] LoadOrCreate(string path, Func<byte[]> create)
-    {
-        if (File.Exists(path))
-        {
-            return File.ReadAllBytes(path);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temporary, options))
-        {
-            stream.Write(create());
-            stream.Flush(flushToDisk: true);
-        }
-
-        try
-        {
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary); // another node was first; use its key
-        }
-
-        return File.ReadAllBytes(path);
     }
 }

@@ -1,0 +1,41 @@
+using GovernanceCloud.BaseData.Api;
+using GovernanceCloud.BaseData.Contracts;
+using GovernanceCloud.BaseData.Feeds;
+using GovernanceCloud.BaseData.Gazetteer;
+using GovernanceCloud.BaseData.ReadModel;
+using GovernanceCloud.BaseData.Seed;
+using GovernanceCloud.Persistence.ReadModel;
+using GovernanceCloud.Web.OData;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GovernanceCloud.BaseData;
+
+/// <summary>The base-data module (数据底座): grids, communities, the gazetteer, and later people, houses and businesses.</summary>
+public static class BaseDataModule
+{
+    /// <summary>Registers the module's services. <paramref name="seedOnStart"/> adds the demo seed (after the tenancy seed).</summary>
+    public static IServiceCollection AddBaseData(this IServiceCollection services, bool seedOnStart = true)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IReadModelContribution, BaseDataReadModel>();
+        services.AddSingleton<IODataModelContribution, BaseDataODataModel>();
+        services.AddSingleton<GazetteerService>();
+        services.AddSingleton<IAddressResolver>(sp => sp.GetRequiredService<GazetteerService>());
+        services.AddMvcCore().AddApplicationPart(typeof(GridsController).Assembly);
+        if (seedOnStart)
+        {
+            services.AddHostedService<BaseDataSeedService>();
+        }
+
+        return services;
+    }
+
+    /// <summary>Maps the module's JSON API.</summary>
+    public static IEndpointRouteBuilder MapBaseData(this IEndpointRouteBuilder endpoints)
+    {
+        AddressEndpoints.Map(endpoints);
+        return endpoints;
+    }
+}
