@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GovernanceCloud.Host.Tests;
 
@@ -31,6 +32,9 @@ public class HostFactory : WebApplicationFactory<Program>
     }
 
     public TempDirectory Data { get; }
+
+    /// <summary>Every log line of the host, at every level.</summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>A host over an existing data folder (a restart), which the caller owns.</summary>
     public static HostFactory Over(TempDirectory data) => new(data, ownsData: false);
@@ -82,6 +86,8 @@ public class HostFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
     }
 
     public override async ValueTask DisposeAsync()

@@ -17,7 +17,15 @@ public interface IGridGrain : ITenantGrain
     /// <summary>Moves the live counters (open cases, open warnings) by the given amounts; null when unregistered.</summary>
     [Alias("adjust-counters")]
     Task<GridProfile?> AdjustCounters(int openCases, int openWarnings);
+
+    /// <summary>Sets how many people, houses and businesses the base data holds for the grid; null when unregistered.</summary>
+    [Alias("set-population")]
+    Task<GridProfile?> SetPopulation(GridPopulation population);
 }
+
+/// <summary>The base data's counts for one grid.</summary>
+[GenerateSerializer, Immutable, Alias("gc.grid-population")]
+public sealed record GridPopulation([property: Id(0)] int People, [property: Id(1)] int Houses, [property: Id(2)] int Businesses);
 
 /// <summary>What registering a grid sets.</summary>
 [GenerateSerializer, Immutable, Alias("gc.grid-registration")]
@@ -50,4 +58,6 @@ public sealed record GridProfile
     [Id(6)] public int OpenWarnings { get; init; }
 
     [Id(7)] public long Version { get; init; }
+
+    [Id(8)] public GridPopulation Population { get; init; } = new(0, 0, 0);
 }

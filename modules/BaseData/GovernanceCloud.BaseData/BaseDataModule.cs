@@ -2,8 +2,10 @@ using GovernanceCloud.BaseData.Api;
 using GovernanceCloud.BaseData.Contracts;
 using GovernanceCloud.BaseData.Feeds;
 using GovernanceCloud.BaseData.Gazetteer;
+using GovernanceCloud.BaseData.Import;
 using GovernanceCloud.BaseData.ReadModel;
 using GovernanceCloud.BaseData.Seed;
+using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Persistence.ReadModel;
 using GovernanceCloud.Web.OData;
 using Microsoft.AspNetCore.Routing;
@@ -23,6 +25,8 @@ public static class BaseDataModule
         services.AddSingleton<IODataModelContribution, BaseDataODataModel>();
         services.AddSingleton<GazetteerService>();
         services.AddSingleton<IAddressResolver>(sp => sp.GetRequiredService<GazetteerService>());
+        services.AddSingleton<BaseDataImporter>();
+        services.AddSingleton<GridCounts>();
         services.AddMvcCore().AddApplicationPart(typeof(GridsController).Assembly);
         if (seedOnStart)
         {
@@ -36,6 +40,16 @@ public static class BaseDataModule
     public static IEndpointRouteBuilder MapBaseData(this IEndpointRouteBuilder endpoints)
     {
         AddressEndpoints.Map(endpoints);
+        ImportEndpoints.Map(endpoints);
         return endpoints;
     }
+
+    /// <summary>
+    /// Imports a base-data file for <paramref name="town"/> (the CLI's door; the HTTP one is
+    /// <c>POST /api/v1/towns/{townId}/basedata/{kind}</c>). Grid counts follow at the host's next start.
+    /// </summary>
+    public static Task<ImportReport> ImportAsync(
+        IServiceProvider services, TenantId town, ImportKind kind, Stream content, string fileName,
+        IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        services.GetRequiredService<BaseDataImporter>().ImportAsync(town, kind, content, fileName, progress, cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using GovernanceCloud.Identity;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.Hosting;
+using GovernanceCloud.Persistence.Privacy;
 using GovernanceCloud.Web.OData;
 using GovernanceCloud.Web.Problems;
 using GovernanceCloud.Web.Tenancy;
@@ -28,6 +29,7 @@ internal static class PlatformExtensions
             silo.AddDashboard();
         });
 
+        builder.Services.AddPersonalData(builder.Configuration);
         builder.AddTelemetry();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -18,8 +18,10 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
             return false;
         }
 
-        var field = FindJsonError(bad) is { } json ? FieldOf(json.Path) : "body";
-        var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [Message(bad)] })
+        var form = httpContext.Request.HasFormContentType;
+        var field = FindJsonError(bad) is { } json ? FieldOf(json.Path) : form ? "form" : "body";
+        var message = form && bad.StatusCode != StatusCodes.Status413PayloadTooLarge ? "请求体不是有效的表单。" : Message(bad);
+        var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = bad.StatusCode,
             Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "请求体过大" : "请求体无法解析",

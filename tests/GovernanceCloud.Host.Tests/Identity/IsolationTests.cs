@@ -56,6 +56,8 @@ public sealed class IsolationTests(IsolationFixture fixture) : IClassFixture<Iso
         new("GET odata/Communities/{key}", _ => Get("/odata/Communities/xiangcheng.yuanhe%2Fc0001"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
         new("GET /api/v1/addresses/resolve", _ => Get("/api/v1/addresses/resolve?address=" + Uri.EscapeDataString("元和街道西湖君庭小区12幢")),
             [Unauthorized, Forbidden, Ok, Ok, Ok]),
+        new("POST /api/v1/towns/{townId}/basedata/{kind}", _ => Upload("/api/v1/towns/xiangcheng.yuanhe/basedata/organisations",
+            "名称,类型,网格,联系人,联系电话\r\n元和街道志愿者协会,社会组织,g001,王伟,13812341234\r\n"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
         new("GET /api/v1/towns/", _ => Get("/api/v1/towns"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
         new("GET /api/v1/towns/{townId}", _ => Get("/api/v1/towns/xiangcheng.yuanhe"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
         new("PUT /api/v1/towns/{townId}", _ => Send(HttpMethod.Put, "/api/v1/towns/xiangcheng.yuanhe",
@@ -190,6 +192,12 @@ public sealed class IsolationTests(IsolationFixture fixture) : IClassFixture<Iso
 
     private static HttpRequestMessage Send(HttpMethod method, string path, object? body) =>
         new(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+
+    private static HttpRequestMessage Upload(string path, string csv)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "data.csv" } };
+        return new HttpRequestMessage(HttpMethod.Post, path) { Content = form };
+    }
 
     private sealed record Door(string Pattern, Func<IsolationFixture, HttpRequestMessage> Request, HttpStatusCode[] Expected);
 }

@@ -61,6 +61,23 @@ internal sealed class GridGrain(
         return ToProfile();
     }
 
+    public async Task<GridProfile?> SetPopulation(GridPopulation population)
+    {
+        var s = state.State;
+        if (!s.Registered)
+        {
+            return null;
+        }
+
+        if ((s.People, s.Houses, s.Businesses) != (population.People, population.Houses, population.Businesses))
+        {
+            (s.People, s.Houses, s.Businesses) = (population.People, population.Houses, population.Businesses);
+            await SaveAsync();
+        }
+
+        return ToProfile();
+    }
+
     private async Task SaveAsync()
     {
         state.State.Version++;
@@ -79,6 +96,7 @@ internal sealed class GridGrain(
         OpenCases = state.State.OpenCases,
         OpenWarnings = state.State.OpenWarnings,
         Version = state.State.Version,
+        Population = new GridPopulation(state.State.People, state.State.Houses, state.State.Businesses),
     };
 
     private GridRow ToRow() => new()
@@ -92,6 +110,9 @@ internal sealed class GridGrain(
         Polygon = state.State.Polygon,
         OpenCases = state.State.OpenCases,
         OpenWarnings = state.State.OpenWarnings,
+        PeopleCount = state.State.People,
+        HouseCount = state.State.Houses,
+        BusinessCount = state.State.Businesses,
         Version = state.State.Version,
         UpdatedAt = state.State.UpdatedAt,
     };

@@ -15,6 +15,12 @@ internal sealed class GridState
 
     public int OpenWarnings { get; set; }
 
+    public int People { get; set; }
+
+    public int Houses { get; set; }
+
+    public int Businesses { get; set; }
+
     public long Version { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -25,6 +25,13 @@ public sealed class GridRow : IVersionedRow, ITenantOwnedRow
 
     public int OpenWarnings { get; set; }
 
+    /// <summary>People the base data places on this grid.</summary>
+    public int PeopleCount { get; set; }
+
+    public int HouseCount { get; set; }
+
+    public int BusinessCount { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     public long Version { get; set; }

@@ -1,0 +1,103 @@
+using System.Text;
+
+namespace GovernanceCloud.BaseData.Import;
+
+/// <summary>
+/// RFC 4180 CSV, streamed: quoted fields with doubled quotes and line breaks inside. Files saved by
+/// Excel on Chinese Windows are GB18030 (GBK), not UTF-8; the encoding is told from the first bytes.
+/// </summary>
+internal static class CsvTable
+{
+    private const int Probe = 64 * 1024;
+
+    static CsvTable() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static IEnumerable<TableRow> Read(Stream content)
+    {
+        var buffered = new BufferedStream(content, Probe);
+        using var reader = new StreamReader(buffered, DetectEncoding(buffered), detectEncodingFromByteOrderMarks: true);
+        var row = 0L;
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        var any = false;
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            any = true;
+            var ch = (char)c;
+            if (quoted)
+            {
+                if (ch != '"')
+                {
+                    cell.Append(ch);
+                }
+                else if (reader.Peek() == '"')
+                {
+                    cell.Append('"');
+                    reader.Read();
+                }
+                else
+                {
+                    quoted = false;
+                }
+
+                continue;
+            }
+
+            switch (ch)
+            {
+                case '"' when cell.Length == 0:
+                    quoted = true;
+                    break;
+                case ',':
+                    cells.Add(cell.ToString());
+                    cell.Clear();
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    cells.Add(cell.ToString());
+                    cell.Clear();
+                    yield return new TableRow(++row, [.. cells]);
+                    cells.Clear();
+                    any = false;
+                    break;
+                default:
+                    cell.Append(ch);
+                    break;
+            }
+        }
+
+        if (any)
+        {
+            cells.Add(cell.ToString());
+            yield return new TableRow(++row, [.. cells]);
+        }
+    }
+
+    // UTF-8 (with or without BOM) when the first bytes decode as UTF-8; GB18030 otherwise.
+    private static Encoding DetectEncoding(BufferedStream stream)
+    {
+        var probe = new byte[Probe];
+        var read = 0;
+        int n;
+        while (read < probe.Length && (n = stream.Read(probe, read, probe.Length - read)) > 0)
+        {
+            read += n;
+        }
+
+        stream.Seek(-read, SeekOrigin.Current);
+        var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        try
+        {
+            // A multi-byte character cut at the probe's end is not an error: trim up to 3 bytes.
+            strict.GetCharCount(probe, 0, read < Probe ? read : Math.Max(0, read - 3));
+            return new UTF8Encoding(false);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding("GB18030");
+        }
+    }
+}
