@@ -233,6 +233,10 @@ public static class IdentityModule
             // An endpoint that names no policy still needs a token: new doors are closed by default.
             .SetFallbackPolicy(Token().Build())
             .AddPolicy(GovernancePolicies.Feeds, Scope(GovernanceScopes.FeedsRead))
+            .AddPolicy(GovernancePolicies.Residents, Token()
+                .RequireAssertion(c => c.User.HasScope(GovernanceScopes.FeedsRead))
+                .RequireRole(GovernanceRoles.People.Select(r => r.Code))
+                .Build())
             .AddPolicy(GovernancePolicies.Intake, Scope(GovernanceScopes.IntakeWrite))
             .AddPolicy(GovernancePolicies.Detections, Scope(GovernanceScopes.DetectionsWrite))
             .AddPolicy(GovernancePolicies.Admin, Scope(GovernanceScopes.Admin))

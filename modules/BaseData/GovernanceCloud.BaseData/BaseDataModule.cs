@@ -41,6 +41,7 @@ public static class BaseDataModule
     {
         AddressEndpoints.Map(endpoints);
         ImportEndpoints.Map(endpoints);
+        ResidentEndpoints.Map(endpoints);
         return endpoints;
     }
 

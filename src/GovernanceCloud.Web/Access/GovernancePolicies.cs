@@ -9,6 +9,12 @@ public static class GovernancePolicies
     /// <summary>Scope <c>feeds.read</c>.</summary>
     public const string Feeds = "feeds";
 
+    /// <summary>
+    /// Scope <c>feeds.read</c> on a person's token: lists of residents, houses and businesses
+    /// (masked). Machines, integrators included, never read them.
+    /// </summary>
+    public const string Residents = "residents";
+
     /// <summary>Scope <c>intake.write</c>.</summary>
     public const string Intake = "intake";
 

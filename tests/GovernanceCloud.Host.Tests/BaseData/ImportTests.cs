@@ -84,6 +84,29 @@ public sealed class ImportTests(HostFactory host) : IClassFixture<HostFactory>
     }
 
     [Fact]
+    public async Task PeopleList_ShowsMaskedNumbers_ToTheTownsPeople_AndNothingToMachines()
+    {
+        using var admin = await host.ClientAsAsync("admin@yuanhe");
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(admin, "people", "people.csv", Encoding.UTF8.GetBytes(PeopleCsv))).StatusCode);
+        using var operatorClient = await host.ClientAsAsync("operator@yuanhe");
+        var response = await operatorClient.GetAsync("/api/v1/towns/xiangcheng.yuanhe/people?gridId=xiangcheng.yuanhe%2Fg001&take=10");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(2, page.GetProperty("total").GetInt32());
+        var wang = page.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "王伟");
+        Assert.Equal("3205**********1231", wang.GetProperty("idNumber").GetString());
+        Assert.Equal("138****1234", wang.GetProperty("phone").GetString());
+        Assert.Equal(["独居老人"], wang.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.DoesNotContain(IdNumber, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Phone, body, StringComparison.Ordinal);
+
+        using var integrator = await host.ClientAsAsync("yuanhe-integrator");
+        Assert.Equal(HttpStatusCode.Forbidden, (await integrator.GetAsync("/api/v1/towns/xiangcheng.yuanhe/people")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await integrator.GetAsync("/odata/People")).StatusCode);
+    }
+
+    [Fact]
     public async Task MissingColumns_RejectTheFile_NamingEachColumn()
     {
         using var admin = await host.ClientAsAsync("admin@yuanhe");
