@@ -49,6 +49,8 @@ public class HostFactory : WebApplicationFactory<Program>
         ["Identity:RateLimits:LoginAttemptsPerMinute"] = "100000",
         // Re-check browser sessions on every request, so a test sees a disabled user's session end at once.
         ["Identity:SessionCheckInterval"] = "00:00:00",
+        // Tests import their own residents; the population test sets a scale of its own.
+        ["Governance:DemoPopulationScale"] = "0",
     };
 
     /// <summary>A client that sends <paramref name="who"/>'s access token: a machine client id or a demo person's user name.</summary>

@@ -16,24 +16,32 @@ internal sealed class BaseDataImporter(ReadModelFactory readModel, PersonalDataK
 {
     public const int BatchSize = 2000;
 
-    public async Task<ImportReport> ImportAsync(
+    public Task<ImportReport> ImportAsync(
         TenantId town, ImportKind kind, Stream content, string fileName, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
-        var errors = new List<ImportError>();
-        var report = new Counters();
         IEnumerator<TableRow> rows;
         try
         {
             rows = TableSource.Read(content, fileName).GetEnumerator();
             if (!rows.MoveNext())
             {
-                return Rejected(town, kind, new ImportError(1, "", "文件是空的，缺少表头行。"));
+                return Task.FromResult(Rejected(town, kind, new ImportError(1, "", "文件是空的，缺少表头行。")));
             }
         }
         catch (InvalidDataException ex)
         {
-            return Rejected(town, kind, new ImportError(0, "", ex.Message));
+            return Task.FromResult(Rejected(town, kind, new ImportError(0, "", ex.Message)));
         }
+
+        return ImportRowsAsync(town, kind, rows, progress, cancellationToken);
+    }
+
+    /// <summary>Imports rows already read; <paramref name="rows"/> stands on the header row.</summary>
+    public async Task<ImportReport> ImportRowsAsync(
+        TenantId town, ImportKind kind, IEnumerator<TableRow> rows, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<ImportError>();
+        var report = new Counters();
 
         var columns = ImportColumns.Locate(kind, rows.Current.Cells, errors);
         if (errors.Count > 0)
