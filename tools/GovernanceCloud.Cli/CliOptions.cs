@@ -3,6 +3,7 @@ using GovernanceCloud.BaseData;
 using GovernanceCloud.Identity;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.Hosting;
+using GovernanceCloud.Persistence.Privacy;
 using GovernanceCloud.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,9 +47,13 @@ internal static class CliOptions
     public static StorageSettings StorageOf(ParseResult parse) => StorageSettings.From(Configuration(parse));
 
     /// <summary>The same storage and module services the host registers, without HTTP or a silo.</summary>
-    public static ServiceProvider Services(StorageSettings storage)
+    public static ServiceProvider Services(ParseResult parse)
     {
+        var configuration = Configuration(parse);
+        var storage = StorageSettings.From(configuration);
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddPersonalData(configuration);
         services.AddLogging();
         services.AddGovernanceStorage(storage);
         services.AddTenancy(seedOnStart: false);

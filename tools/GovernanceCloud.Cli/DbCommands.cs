@@ -14,7 +14,7 @@ internal static class DbCommands
         migrate.SetAction((parse, ct) => CliOptions.RunAsync(async () =>
         {
             var storage = CliOptions.StorageOf(parse);
-            await using var services = CliOptions.Services(storage);
+            await using var services = CliOptions.Services(parse);
             var migrator = services.GetRequiredService<DatabaseMigrator>();
             await migrator.MigrateAsync(ct);
             return Report(await migrator.CheckAsync(ct), storage);
@@ -24,7 +24,7 @@ internal static class DbCommands
         status.SetAction((parse, ct) => CliOptions.RunAsync(async () =>
         {
             var storage = CliOptions.StorageOf(parse);
-            await using var services = CliOptions.Services(storage);
+            await using var services = CliOptions.Services(parse);
             return Report(await services.GetRequiredService<DatabaseMigrator>().CheckAsync(ct), storage);
         }));
 

@@ -13,4 +13,5 @@ root.Add(DbCommands.Create());
 root.Add(SeedCommands.Create());
 root.Add(TenantCommands.Create());
 root.Add(UserCommands.Create());
+root.Add(ImportCommands.Create());
 return await root.Parse(args).InvokeAsync();

@@ -16,8 +16,7 @@ internal static class TenantCommands
         var list = new Command("list", "列出区和镇（街道）租户");
         list.SetAction((parse, ct) => CliOptions.RunAsync(async () =>
         {
-            var storage = CliOptions.StorageOf(parse);
-            await using var services = CliOptions.Services(storage);
+            await using var services = CliOptions.Services(parse);
             await using var db = services.GetRequiredService<ReadModelFactory>().Create();
             var districts = await db.Set<DistrictRow>().AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
             var towns = await db.Set<TownRow>().AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);

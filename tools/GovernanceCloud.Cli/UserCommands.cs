@@ -30,7 +30,7 @@ internal static class UserCommands
                 return 2;
             }
 
-            await using var services = CliOptions.Services(CliOptions.StorageOf(parse));
+            await using var services = CliOptions.Services(parse);
             var (created, message) = await IdentityProvisioning.CreatePersonAsync(
                 services, parse.GetValue(user)!, parse.GetValue(display)!, tenantId, parse.GetValue(roles)!, secret);
             await (created ? Console.Out : Console.Error).WriteLineAsync(message);

@@ -33,6 +33,8 @@ public static class BaseDataModule
             services.AddHostedService<BaseDataSeedService>();
         }
 
+        services.AddHostedService<GridCountsStartup>();
+
         return services;
     }
 

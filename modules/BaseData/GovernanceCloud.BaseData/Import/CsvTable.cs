@@ -15,7 +15,8 @@ internal static class CsvTable
     public static IEnumerable<TableRow> Read(Stream content)
     {
         var buffered = new BufferedStream(content, Probe);
-        using var reader = new StreamReader(buffered, DetectEncoding(buffered), detectEncodingFromByteOrderMarks: true);
+        // The caller owns the stream: reading a file to its end must not close it.
+        using var reader = new StreamReader(buffered, DetectEncoding(buffered), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
         var row = 0L;
         var cells = new List<string>();
         var cell = new StringBuilder();
