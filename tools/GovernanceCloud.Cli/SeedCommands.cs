@@ -41,9 +41,9 @@ internal static class SeedCommands
         basedata.SetAction((parse, ct) => CliOptions.RunAsync(async () =>
         {
             var factor = parse.GetValue(scale);
-            if (factor is <= 0 or > 10)
+            if (factor is < 0 or > 10)
             {
-                await Console.Error.WriteLineAsync("error: --scale must be above 0 and at most 10.");
+                await Console.Error.WriteLineAsync("error: --scale must be from 0 (grids and communities only) to 10.");
                 return 2;
             }
 
@@ -53,11 +53,11 @@ internal static class SeedCommands
             var district = TenantId.ForDistrict("xiangcheng");
             var grids = await BaseDataSeeder.SeedDemoAsync(host.Services, district, ct);
             var written = 0L;
-            await AnsiConsole.Progress().StartAsync(async progress =>
+            await AnsiConsole.Progress().AutoClear(true).StartAsync(async progress =>
             {
                 var task = progress.AddTask("生成并导入", maxValue: double.MaxValue);
                 task.IsIndeterminate = true;
-                written = await BaseDataSeeder.SeedPopulationAsync(host.Services, district, factor,
+                written = factor == 0 ? 0 : await BaseDataSeeder.SeedPopulationAsync(host.Services, district, factor,
                     new Progress<(string Step, long Rows)>(p => task.Description = $"{p.Step}: {p.Rows:N0}"), ct);
                 task.StopTask();
             });

@@ -18,9 +18,13 @@ public interface IGridGrain : ITenantGrain
     [Alias("adjust-counters")]
     Task<GridProfile?> AdjustCounters(int openCases, int openWarnings);
 
-    /// <summary>Sets how many people, houses and businesses the base data holds for the grid; null when unregistered.</summary>
-    [Alias("set-population")]
-    Task<GridProfile?> SetPopulation(GridPopulation population);
+    /// <summary>
+    /// Counts the people, houses and businesses the base data places on the grid, afresh; null when
+    /// unregistered. The grain counts for itself, so two recounts racing each other cannot leave an
+    /// older count behind.
+    /// </summary>
+    [Alias("recount-population")]
+    Task<GridProfile?> RecountPopulation();
 }
 
 /// <summary>The base data's counts for one grid.</summary>

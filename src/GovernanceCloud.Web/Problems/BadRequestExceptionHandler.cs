@@ -18,7 +18,10 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
             return false;
         }
 
-        var form = httpContext.Request.HasFormContentType;
+        // Not Request.HasFormContentType: after a failed antiforgery check, touching the form feature throws.
+        var contentType = httpContext.Request.ContentType ?? "";
+        var form = contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase);
         var field = FindJsonError(bad) is { } json ? FieldOf(json.Path) : form ? "form" : "body";
         var message = form && bad.StatusCode != StatusCodes.Status413PayloadTooLarge ? "请求体不是有效的表单。" : Message(bad);
         var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })

@@ -101,6 +101,12 @@ public sealed class ImportTests(HostFactory host) : IClassFixture<HostFactory>
         Assert.DoesNotContain(IdNumber, body, StringComparison.Ordinal);
         Assert.DoesNotContain(Phone, body, StringComparison.Ordinal);
 
+        // The full numbers: for the town's admin only.
+        var revealPath = $"/api/v1/towns/xiangcheng.yuanhe/people/{Uri.EscapeDataString(wang.GetProperty("id").GetString()!)}/identity";
+        Assert.Equal(HttpStatusCode.Forbidden, (await operatorClient.GetAsync(revealPath)).StatusCode);
+        var full = await admin.GetFromJsonAsync<JsonElement>(revealPath);
+        Assert.Equal((IdNumber, Phone), (full.GetProperty("idNumber").GetString(), full.GetProperty("phone").GetString()));
+
         using var integrator = await host.ClientAsAsync("yuanhe-integrator");
         Assert.Equal(HttpStatusCode.Forbidden, (await integrator.GetAsync("/api/v1/towns/xiangcheng.yuanhe/people")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await integrator.GetAsync("/odata/People")).StatusCode);

@@ -20,6 +20,9 @@ public sealed class IsolationFixture : IAsyncLifetime
 
     public string OwnOperatorId { get; private set; } = string.Empty;
 
+    /// <summary>A resident of the own town, imported for the doors that show one.</summary>
+    public string OwnResidentId { get; private set; } = string.Empty;
+
     public async Task InitializeAsync()
     {
         using var district = await Host.ClientAsAsync("admin@xiangcheng");
@@ -33,6 +36,14 @@ public sealed class IsolationFixture : IAsyncLifetime
         var users = await district.GetFromJsonAsync<JsonElement>("/api/v1/admin/users?townId=xiangcheng.yuanhe");
         OwnOperatorId = users.GetProperty("items").EnumerateArray()
             .Single(u => u.GetProperty("userName").GetString() == "operator@yuanhe").GetProperty("id").GetString()!;
+
+        using var file = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("姓名,身份证号,网格\r\n钱多多,11010519491231002X,g001\r\n")), "file", "people.csv" },
+        };
+        Assert.True((await district.PostAsync($"/api/v1/towns/{OwnTown}/basedata/people", file)).IsSuccessStatusCode);
+        var people = await district.GetFromJsonAsync<JsonElement>($"/api/v1/towns/{OwnTown}/people");
+        OwnResidentId = people.GetProperty("items")[0].GetProperty("id").GetString()!;
 
         Clients[Caller.Anonymous] = Host.CreateBrowser();
         Clients[Caller.WrongScope] = await Host.ClientAsAsync("xiangcheng-sensors");

@@ -59,6 +59,8 @@ public sealed class IsolationTests(IsolationFixture fixture) : IClassFixture<Iso
         new("POST /api/v1/towns/{townId}/basedata/{kind}", _ => Upload("/api/v1/towns/xiangcheng.yuanhe/basedata/organisations",
             "名称,类型,网格,联系人,联系电话\r\n元和街道志愿者协会,社会组织,g001,王伟,13812341234\r\n"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
         new("GET /api/v1/towns/{townId}/people", _ => Get("/api/v1/towns/xiangcheng.yuanhe/people"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
+        new("GET /api/v1/towns/{townId}/people/{personId}/identity", f => Get($"/api/v1/towns/xiangcheng.yuanhe/people/{Uri.EscapeDataString(f.OwnResidentId)}/identity"),
+            [Unauthorized, Forbidden, NotFound, Ok, Ok]),
         new("GET /api/v1/towns/{townId}/houses", _ => Get("/api/v1/towns/xiangcheng.yuanhe/houses"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
         new("GET /api/v1/towns/{townId}/businesses", _ => Get("/api/v1/towns/xiangcheng.yuanhe/businesses"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
         new("GET /api/v1/towns/", _ => Get("/api/v1/towns"), [Unauthorized, Forbidden, Ok, Ok, Ok]),

@@ -3,6 +3,7 @@ using GovernanceCloud.BaseData.ReadModel;
 using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Persistence.Hosting;
 using GovernanceCloud.Persistence.ReadModel;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace GovernanceCloud.BaseData.Grains;
@@ -11,6 +12,7 @@ namespace GovernanceCloud.BaseData.Grains;
 internal sealed class GridGrain(
     [PersistentState("grid", GovernanceSilo.StorageName)] IPersistentState<GridState> state,
     IProjectionWriter writer,
+    ReadModelFactory readModel,
     TimeProvider clock,
     ILogger<GridGrain> logger) : Grain, IGridGrain
 {
@@ -61,12 +63,22 @@ internal sealed class GridGrain(
         return ToProfile();
     }
 
-    public async Task<GridProfile?> SetPopulation(GridPopulation population)
+    public async Task<GridProfile?> RecountPopulation()
     {
         var s = state.State;
         if (!s.Registered)
         {
             return null;
+        }
+
+        var id = BaseDataGrains.GridId(Town, Code);
+        GridPopulation population;
+        await using (var db = readModel.Create())
+        {
+            population = new GridPopulation(
+                await db.Set<PersonRow>().IgnoreQueryFilters().CountAsync(p => p.TownId == Town.Value && p.GridId == id),
+                await db.Set<HouseRow>().IgnoreQueryFilters().CountAsync(h => h.TownId == Town.Value && h.GridId == id),
+                await db.Set<BusinessRow>().IgnoreQueryFilters().CountAsync(b => b.TownId == Town.Value && b.GridId == id));
         }
 
         if ((s.People, s.Houses, s.Businesses) != (population.People, population.Houses, population.Businesses))

@@ -67,7 +67,7 @@ internal sealed class RowMapper(ImportKind kind, TenantId town, TownLookups look
 
         var person = new PersonRow
         {
-            Id = $"{town.District}/p{id![..32]}",
+            Id = $"p{id![..32]}",
             DistrictId = town.District.Value,
             TownId = town.Value,
             GridId = grid!,
@@ -137,7 +137,7 @@ internal sealed class RowMapper(ImportKind kind, TenantId town, TownLookups look
 
         var business = new BusinessRow
         {
-            Id = $"{town.District}/{code}",
+            Id = $"{town.District}-{code}",
             DistrictId = town.District.Value,
             TownId = town.Value,
             GridId = grid!,

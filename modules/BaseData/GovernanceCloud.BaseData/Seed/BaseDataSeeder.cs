@@ -90,6 +90,13 @@ public static class BaseDataSeeder
                 enumerator.MoveNext();
                 var report = await importer.ImportRowsAsync(town.Id, kind, enumerator,
                     progress is null ? null : new Progress<long>(n => progress.Report((step, n))), cancellationToken);
+                if (report.Rejected > 0)
+                {
+                    // Generated rows are valid by construction; a refusal is a bug in the generator.
+                    var first = report.Errors[0];
+                    throw new InvalidOperationException($"The demo {kind} of {town.Id} had {report.Rejected} invalid rows, e.g. row {first.Row}, {first.Column}: {first.Reason}");
+                }
+
                 written += report.Written;
                 if (kind == ImportKind.People)
                 {
