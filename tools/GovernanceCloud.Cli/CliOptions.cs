@@ -7,6 +7,8 @@ using GovernanceCloud.Persistence.Privacy;
 using GovernanceCloud.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace GovernanceCloud.Cli;
 
@@ -60,6 +62,24 @@ internal static class CliOptions
         services.AddBaseData(seedOnStart: false);
         services.AddIdentityStores();
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// A short-lived silo node composed like the host, for commands that must go through grains.
+    /// In embedded mode it takes the host's silo ports, so it refuses to run beside a running host
+    /// instead of writing the same file twice.
+    /// </summary>
+    public static IHost Node(IConfiguration configuration)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddGovernanceNode(StorageSettings.From(configuration), ClusterSettings.From(configuration));
+        builder.Services.AddTenancy(seedOnStart: false);
+        builder.Services.AddBaseData(seedOnStart: false);
+        builder.Services.AddPersonalData(builder.Configuration);
+        builder.Services.AddIdentityReadModel();
+        return builder.Build();
     }
 
     /// <summary>Runs <paramref name="body"/>, turning a configuration error into one line and exit code 2.</summary>

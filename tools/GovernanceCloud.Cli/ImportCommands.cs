@@ -11,7 +11,7 @@ internal static class ImportCommands
 {
     public static Command Create()
     {
-        var kind = new Argument<ImportKind>("kind") { Description = "people | houses | businesses | organisations" };
+        var kind = new Argument<ImportKind>("kind") { Description = "grids | communities | people | houses | businesses | organisations" };
         var file = new Argument<FileInfo>("file") { Description = ".csv (UTF-8 or GB18030) or .xlsx" };
         var town = new Option<string>("--town") { Description = "the town, e.g. xiangcheng.yuanhe", Required = true };
         var report = new Option<FileInfo?>("--report") { Description = "write the row-by-row report (CSV) here" };
@@ -31,7 +31,17 @@ internal static class ImportCommands
                 return 2;
             }
 
-            await using var services = CliOptions.Services(parse);
+            // Grids are registered through their grains, so that import runs a silo node; the
+            // other kinds are rows and run beside a live host.
+            var importKind = parse.GetValue(kind);
+            using var node = importKind == ImportKind.Grids ? CliOptions.Node(CliOptions.Configuration(parse)) : null;
+            await using var rowServices = node is null ? CliOptions.Services(parse) : null;
+            if (node is not null)
+            {
+                await node.StartAsync(ct);
+            }
+
+            IServiceProvider services = node?.Services ?? rowServices!;
             await using var content = source.OpenRead();
             ImportReport result = null!;
             await AnsiConsole.Progress()
@@ -39,7 +49,7 @@ internal static class ImportCommands
                 .StartAsync(async progress =>
                 {
                     var task = progress.AddTask($"{source.Name}", maxValue: content.Length);
-                    result = await BaseDataModule.ImportAsync(services, townId, parse.GetValue(kind), content, source.Name,
+                    result = await BaseDataModule.ImportAsync(services, townId, importKind, content, source.Name,
                         new ImmediateProgress<long>(_ => task.Value = content.Position), ct);
                     task.Value = content.Length;
                 });
@@ -53,6 +63,11 @@ internal static class ImportCommands
             {
                 await File.WriteAllLinesAsync(path.FullName,
                     result.Errors.Select(e => $"{e.Row},\"{e.Column}\",\"{e.Reason.Replace("\"", "\"\"", StringComparison.Ordinal)}\"").Prepend("row,column,reason"), ct);
+            }
+
+            if (node is not null)
+            {
+                await node.StopAsync(ct);
             }
 
             Console.WriteLine("Grid counts are refreshed when the host next starts.");

@@ -1,17 +1,8 @@
 using System.CommandLine;
-using GovernanceCloud.BaseData;
 using GovernanceCloud.BaseData.Seed;
 using GovernanceCloud.Kernel.Tenancy;
-using GovernanceCloud.Identity;
-using GovernanceCloud.Persistence.Configuration;
-using GovernanceCloud.Persistence.Hosting;
-using GovernanceCloud.Persistence.Privacy;
-using GovernanceCloud.Tenancy;
 using GovernanceCloud.Tenancy.Seed;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace GovernanceCloud.Cli;
@@ -29,7 +20,7 @@ internal static class SeedCommands
         demo.SetAction((parse, ct) => CliOptions.RunAsync(async () =>
         {
             var configuration = CliOptions.Configuration(parse);
-            using var host = Build(StorageSettings.From(configuration), ClusterSettings.From(configuration));
+            using var host = CliOptions.Node(configuration);
             await host.StartAsync(ct);
             var district = await TenancySeeder.SeedDemoAsync(host.Services.GetRequiredService<IGrainFactory>());
             Console.WriteLine($"{district.Name} ({district.Id}): {district.Towns.Count} towns.");
@@ -48,7 +39,7 @@ internal static class SeedCommands
             }
 
             var configuration = CliOptions.Configuration(parse);
-            using var host = Build(StorageSettings.From(configuration), ClusterSettings.From(configuration));
+            using var host = CliOptions.Node(configuration);
             await host.StartAsync(ct);
             var district = TenantId.ForDistrict("xiangcheng");
             var grids = await BaseDataSeeder.SeedDemoAsync(host.Services, district, ct);
@@ -66,17 +57,5 @@ internal static class SeedCommands
             return 0;
         }));
         return new Command("seed", "演示数据") { demo, basedata };
-    }
-
-    private static IHost Build(StorageSettings storage, ClusterSettings cluster)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddGovernanceNode(storage, cluster);
-        builder.Services.AddTenancy(seedOnStart: false);
-        builder.Services.AddBaseData(seedOnStart: false);
-        builder.Services.AddPersonalData(builder.Configuration);
-        builder.Services.AddIdentityReadModel();
-        return builder.Build();
     }
 }

@@ -14,6 +14,12 @@ public enum ImportKind
 
     /// <summary>组织: organisations of the town.</summary>
     Organisations,
+
+    /// <summary>网格: the town's grids (code, name, grid worker, boundary).</summary>
+    Grids,
+
+    /// <summary>小区: communities and estates on the grids, with the other names people use.</summary>
+    Communities,
 }
 
 /// <summary>One reason a row was not stored. <see cref="Row"/> counts the header as row 1, as spreadsheets do.</summary>

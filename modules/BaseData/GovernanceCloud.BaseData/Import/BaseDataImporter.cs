@@ -1,9 +1,11 @@
 using GovernanceCloud.BaseData.Contracts;
+using GovernanceCloud.BaseData.Gazetteer;
 using GovernanceCloud.BaseData.ReadModel;
 using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Persistence.Privacy;
 using GovernanceCloud.Persistence.ReadModel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovernanceCloud.BaseData.Import;
 
@@ -12,7 +14,7 @@ namespace GovernanceCloud.BaseData.Import;
 /// upserted in transactions of <see cref="BatchSize"/>, invalid rows reported with row, column and
 /// reason. A row is written whole or not at all; importing the same file again writes nothing.
 /// </summary>
-internal sealed class BaseDataImporter(ReadModelFactory readModel, PersonalDataKeys keys, TimeProvider clock)
+internal sealed class BaseDataImporter(ReadModelFactory readModel, PersonalDataKeys keys, GazetteerService gazetteer, IServiceProvider services, TimeProvider clock)
 {
     public const int BatchSize = 2000;
 
@@ -86,14 +88,19 @@ internal sealed class BaseDataImporter(ReadModelFactory readModel, PersonalDataK
                 batch.Add(mapped.Value.Row);
                 if (batch.Count == BatchSize)
                 {
-                    await WriteAsync(rowType, batch, report, cancellationToken);
+                    await WriteAsync(town, rowType, batch, report, cancellationToken);
                     progress?.Report(report.Rows);
                 }
             }
         }
 
-        await WriteAsync(rowType, batch, report, cancellationToken);
+        await WriteAsync(town, rowType, batch, report, cancellationToken);
         progress?.Report(report.Rows);
+        if (kind == ImportKind.Communities)
+        {
+            gazetteer.Invalidate(town.District);
+        }
+
         return new ImportReport
         {
             Kind = kind, TownId = town.Value, Rows = report.Rows, Written = report.Written, Unchanged = report.Unchanged,
@@ -101,10 +108,16 @@ internal sealed class BaseDataImporter(ReadModelFactory readModel, PersonalDataK
         };
     }
 
-    private async Task WriteAsync(Type rowType, List<object> batch, Counters report, CancellationToken cancellationToken)
+    private async Task WriteAsync(TenantId town, Type rowType, List<object> batch, Counters report, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
+            return;
+        }
+
+        if (rowType == typeof(GridImport))
+        {
+            await RegisterGridsAsync(town, batch, report);
             return;
         }
 
@@ -125,6 +138,30 @@ internal sealed class BaseDataImporter(ReadModelFactory readModel, PersonalDataK
         await transaction.CommitAsync(cancellationToken);
         report.Written += written;
         report.Unchanged += batch.Count - written;
+        batch.Clear();
+    }
+
+    // Grids live in their grains: each row is a registration, which changes nothing when it repeats.
+    private async Task RegisterGridsAsync(TenantId town, List<object> batch, Counters report)
+    {
+        var grains = services.GetService<IGrainFactory>()
+            ?? throw new InvalidOperationException("Importing grids needs the silo: upload the file to the host, or run the CLI while the host is down.");
+        using var system = TenantRequestContext.EnterSystem();
+        foreach (var grid in batch.Cast<GridImport>())
+        {
+            var grain = grains.GetGrid(town, grid.Code);
+            var before = await grain.GetProfile();
+            var after = await grain.Register(new GridRegistration { Name = grid.Name, GridWorker = grid.GridWorker, Polygon = grid.Polygon });
+            if (before?.Version == after.Version)
+            {
+                report.Unchanged++;
+            }
+            else
+            {
+                report.Written++;
+            }
+        }
+
         batch.Clear();
     }
 
@@ -149,6 +186,8 @@ internal sealed class BaseDataImporter(ReadModelFactory readModel, PersonalDataK
         ImportKind.People => typeof(PersonRow),
         ImportKind.Houses => typeof(HouseRow),
         ImportKind.Businesses => typeof(BusinessRow),
+        ImportKind.Grids => typeof(GridImport),
+        ImportKind.Communities => typeof(CommunityRow),
         _ => typeof(OrganisationRow),
     };
 
@@ -157,6 +196,7 @@ internal sealed class BaseDataImporter(ReadModelFactory readModel, PersonalDataK
         ImportKind.People => ImportColumns.IdNumber.Header,
         ImportKind.Houses => ImportColumns.RequiredRoom.Header,
         ImportKind.Businesses => ImportColumns.CreditCode.Header,
+        ImportKind.Grids => ImportColumns.GridCode.Header,
         _ => ImportColumns.BusinessName.Header,
     };
 
@@ -168,6 +208,7 @@ internal sealed class BaseDataImporter(ReadModelFactory readModel, PersonalDataK
             case HouseRow h: h.UpdatedAt = now; break;
             case BusinessRow b: b.UpdatedAt = now; break;
             case OrganisationRow o: o.UpdatedAt = now; break;
+            case CommunityRow c: c.UpdatedAt = now; break;
         }
     }
 

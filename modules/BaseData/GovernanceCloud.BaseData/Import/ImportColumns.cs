@@ -27,6 +27,12 @@ internal sealed class ImportColumns
     public static readonly ImportColumn ContactPhone = new("联系电话", "phone", false);
     public static readonly ImportColumn OrganisationKind = new("类型", "kind", true);
     public static readonly ImportColumn Contact = new("联系人", "contact", false);
+    public static readonly ImportColumn GridCode = new("网格编号", "code", true);
+    public static readonly ImportColumn GridName = new("名称", "name", true);
+    public static readonly ImportColumn GridWorker = new("网格员", "gridWorker", true);
+    public static readonly ImportColumn Boundary = new("边界", "polygon", false);
+    public static readonly ImportColumn CommunityName = new("名称", "name", true);
+    public static readonly ImportColumn Aliases = new("别名", "aliases", false);
 
     private readonly Dictionary<ImportColumn, int> _positions;
 
@@ -38,6 +44,8 @@ internal sealed class ImportColumns
         ImportKind.Houses => [Grid, RequiredCommunity, RequiredBuilding, Unit, RequiredRoom],
         ImportKind.Businesses => [CreditCode, BusinessName, Address, Grid, ContactPhone],
         ImportKind.Organisations => [BusinessName, OrganisationKind, OptionalGrid, Contact, ContactPhone],
+        ImportKind.Grids => [GridCode, GridName, GridWorker, Boundary],
+        ImportKind.Communities => [Grid, CommunityName, Aliases],
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

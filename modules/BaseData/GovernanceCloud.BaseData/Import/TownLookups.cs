@@ -10,11 +10,13 @@ internal sealed class TownLookups
 {
     private readonly Dictionary<string, string> _grids;
     private readonly Dictionary<string, (string Id, string GridId)?> _communities;
+    private readonly Dictionary<string, string> _communityIds;
 
-    private TownLookups(Dictionary<string, string> grids, Dictionary<string, (string Id, string GridId)?> communities)
+    private TownLookups(Dictionary<string, string> grids, Dictionary<string, (string Id, string GridId)?> communities, Dictionary<string, string> communityIds)
     {
         _grids = grids;
         _communities = communities;
+        _communityIds = communityIds;
     }
 
     public static async Task<TownLookups> LoadAsync(ReadModelFactory readModel, TenantId town, CancellationToken cancellationToken)
@@ -41,7 +43,13 @@ internal sealed class TownLookups
             }
         }
 
-        return new TownLookups(byGrid, byName);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var community in communities)
+        {
+            ids.TryAdd(community.Name, community.Id);
+        }
+
+        return new TownLookups(byGrid, byName, ids);
     }
 
     /// <summary>The grid id for a code (g001) or name (元和第01网格).</summary>
@@ -49,4 +57,7 @@ internal sealed class TownLookups
 
     /// <summary>The community for a name or alias; null when unknown or ambiguous.</summary>
     public (string Id, string GridId)? Community(string name) => _communities.GetValueOrDefault(name);
+
+    /// <summary>The id of the community with exactly this name, so re-importing a community keeps its id.</summary>
+    public string? CommunityId(string name) => _communityIds.GetValueOrDefault(name);
 }

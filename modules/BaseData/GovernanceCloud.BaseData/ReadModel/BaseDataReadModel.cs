@@ -31,6 +31,7 @@ internal sealed class BaseDataReadModel : IReadModelContribution
             community.Property(c => c.GridId).HasMaxLength(100);
             community.Property(c => c.Name).HasMaxLength(100);
             community.Property(c => c.Aliases).HasMaxLength(500);
+            community.Property(c => c.ContentHash).HasMaxLength(64).HasDefaultValue("");
             community.HasIndex(c => new { c.DistrictId, c.TownId });
             community.HasIndex(c => c.GridId);
         });

@@ -20,6 +20,9 @@ public sealed class CommunityRow : IVersionedRow, ITenantOwnedRow
     /// <summary>Other names, separated by <c>|</c> (e.g. 君庭小区|西湖君庭花园).</summary>
     public string Aliases { get; set; } = "";
 
+    /// <summary>A keyed hash of the imported content: re-importing the same row changes nothing.</summary>
+    public string ContentHash { get; set; } = "";
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     public long Version { get; set; }
