@@ -1,6 +1,7 @@
 using GovernanceCloud.BaseData;
 using GovernanceCloud.Host.Platform;
 using GovernanceCloud.Identity;
+using GovernanceCloud.Intake;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Tenancy;
 
@@ -10,6 +11,7 @@ try
     builder.AddPlatform();
     builder.Services.AddTenancy(seedOnStart: true);
     builder.Services.AddBaseData(seedOnStart: true);
+    builder.Services.AddIntake(seedOnStart: true);
     // After the tenancy module: its demo seed creates the towns the identity seed binds people to.
     builder.AddGovernanceIdentity();
 
@@ -17,6 +19,7 @@ try
     app.MapPlatform();
     app.MapTenancy();
     app.MapBaseData();
+    app.MapIntake();
     await app.RunAsync();
     return 0;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GovernanceCloud.BaseData;
 using GovernanceCloud.Identity;
+using GovernanceCloud.Intake;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.Hosting;
 using GovernanceCloud.Persistence.Privacy;
@@ -60,6 +61,7 @@ internal static class CliOptions
         services.AddGovernanceStorage(storage);
         services.AddTenancy(seedOnStart: false);
         services.AddBaseData(seedOnStart: false);
+        services.AddIntake(seedOnStart: false);
         services.AddIdentityStores();
         return services.BuildServiceProvider();
     }
@@ -77,6 +79,7 @@ internal static class CliOptions
         builder.AddGovernanceNode(StorageSettings.From(configuration), ClusterSettings.From(configuration));
         builder.Services.AddTenancy(seedOnStart: false);
         builder.Services.AddBaseData(seedOnStart: false);
+        builder.Services.AddIntake(seedOnStart: false);
         builder.Services.AddPersonalData(builder.Configuration);
         builder.Services.AddIdentityReadModel();
         return builder.Build();

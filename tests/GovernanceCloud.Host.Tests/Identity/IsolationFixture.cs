@@ -20,6 +20,9 @@ public sealed class IsolationFixture : IAsyncLifetime
 
     public string OwnOperatorId { get; private set; } = string.Empty;
 
+    /// <summary>A complaint of the own town, submitted by the district's gateway.</summary>
+    public string OwnComplaintId { get; private set; } = string.Empty;
+
     /// <summary>A resident of the own town, imported for the doors that show one.</summary>
     public string OwnResidentId { get; private set; } = string.Empty;
 
@@ -44,6 +47,14 @@ public sealed class IsolationFixture : IAsyncLifetime
         Assert.True((await district.PostAsync($"/api/v1/towns/{OwnTown}/basedata/people", file)).IsSuccessStatusCode);
         var people = await district.GetFromJsonAsync<JsonElement>($"/api/v1/towns/{OwnTown}/people");
         OwnResidentId = people.GetProperty("items")[0].GetProperty("id").GetString()!;
+
+        using var gateway = await Host.ClientAsAsync("xiangcheng-gateway");
+        var complaint = await gateway.PostAsJsonAsync("/api/v1/complaints", new
+        {
+            channel = "12345", externalId = "isolation-1", receivedAt = "2026-11-20T09:30:00+08:00", townId = OwnTown, content = "楼下餐馆油烟扰民。",
+        });
+        Assert.True(complaint.IsSuccessStatusCode, await complaint.Content.ReadAsStringAsync());
+        OwnComplaintId = (await complaint.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
         Clients[Caller.Anonymous] = Host.CreateBrowser();
         Clients[Caller.WrongScope] = await Host.ClientAsAsync("xiangcheng-sensors");

@@ -23,6 +23,8 @@ public sealed class IsolationTests(IsolationFixture fixture) : IClassFixture<Iso
     private const HttpStatusCode Forbidden = HttpStatusCode.Forbidden;
     private const HttpStatusCode NotFound = HttpStatusCode.NotFound;
     private const HttpStatusCode ToLogin = HttpStatusCode.Redirect;
+    private const HttpStatusCode BadRequest = HttpStatusCode.BadRequest;
+    private const HttpStatusCode Conflict = HttpStatusCode.Conflict;
 
     private static readonly string[] TownSlugs =
         ["yuanhe", "taiping", "huangqiao", "beiqiao", "caohu", "chengyang", "beihejing", "wangting", "huangdai", "weitang", "yangchenghu"];
@@ -63,6 +65,17 @@ public sealed class IsolationTests(IsolationFixture fixture) : IClassFixture<Iso
             [Unauthorized, Forbidden, NotFound, Ok, Ok]),
         new("GET /api/v1/towns/{townId}/houses", _ => Get("/api/v1/towns/xiangcheng.yuanhe/houses"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
         new("GET /api/v1/towns/{townId}/businesses", _ => Get("/api/v1/towns/xiangcheng.yuanhe/businesses"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
+        new("POST /api/v1/complaints/", _ => Send(HttpMethod.Post, "/api/v1/complaints", NewComplaint()), [Unauthorized, Forbidden, BadRequest, Created, Created]),
+        new("POST /api/v1/complaints/batch", _ => Send(HttpMethod.Post, "/api/v1/complaints/batch", new { items = new[] { NewComplaint() } }), [Unauthorized, Forbidden, Ok, Ok, Ok]),
+        new("GET /api/v1/triage/", _ => Get("/api/v1/triage"), [Unauthorized, Forbidden, Forbidden, Forbidden, Ok]),
+        new("POST /api/v1/triage/{complaintId}/assign", f => Send(HttpMethod.Post, $"/api/v1/triage/{f.OwnComplaintId}/assign", new { townId = IsolationFixture.OwnTown }),
+            [Unauthorized, Forbidden, Forbidden, Forbidden, Conflict]),
+        new("GET odata/Complaints", _ => Get("/odata/Complaints"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
+        new("GET odata/Complaints/$count", _ => Get("/odata/Complaints/$count"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
+        new("GET odata/Complaints({key})", f => Get($"/odata/Complaints('{f.OwnComplaintId}')"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
+        new("GET odata/Complaints/{key}", f => Get($"/odata/Complaints/{f.OwnComplaintId}"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
+        new("GET odata/Channels", _ => Get("/odata/Channels"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
+        new("GET odata/Channels/$count", _ => Get("/odata/Channels/$count"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
         new("GET /api/v1/towns/", _ => Get("/api/v1/towns"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
         new("GET /api/v1/towns/{townId}", _ => Get("/api/v1/towns/xiangcheng.yuanhe"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
         new("PUT /api/v1/towns/{townId}", _ => Send(HttpMethod.Put, "/api/v1/towns/xiangcheng.yuanhe",
@@ -197,6 +210,12 @@ public sealed class IsolationTests(IsolationFixture fixture) : IClassFixture<Iso
 
     private static HttpRequestMessage Send(HttpMethod method, string path, object? body) =>
         new(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+
+    // A walk-in at the own town: the other town's admin may not file it (400 on townId), the own town and district may.
+    private static object NewComplaint() => new
+    {
+        channel = "walk-in", externalId = $"iso-{Guid.NewGuid():N}", receivedAt = "2026-11-20T10:00:00+08:00", townId = IsolationFixture.OwnTown, content = "邻居装修噪音。",
+    };
 
     private static HttpRequestMessage Upload(string path, string csv)
     {

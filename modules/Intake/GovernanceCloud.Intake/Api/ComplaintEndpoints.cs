@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using GovernanceCloud.Intake.Contracts;
+using GovernanceCloud.Kernel.Tenancy;
+using GovernanceCloud.Web.Access;
+using GovernanceCloud.Web.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace GovernanceCloud.Intake.Api;
+
+/// <summary>
+/// <c>POST /api/v1/complaints</c> and <c>/batch</c>: every channel into one pool. Idempotent on
+/// <c>(channel, externalId)</c>; a 201 is answered only once the complaint is durable.
+/// </summary>
+internal static class ComplaintEndpoints
+{
+    public const int MaxBatchSize = 1000;
+    private const int BatchParallelism = 16;
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var complaints = endpoints.MapGroup("/api/v1/complaints").WithTags("Intake").RequireAuthorization(GovernancePolicies.Intake);
+        complaints.MapPost("/", SubmitAsync).WithSummary("提交一件诉求（按渠道 + 外部编号幂等）");
+        complaints.MapPost("/batch", SubmitBatchAsync).WithSummary("批量提交诉求（最多 1000 件，逐件返回结果）");
+    }
+
+    private static async Task<IResult> SubmitAsync(ComplaintRequest request, ClaimsPrincipal caller, ComplaintNormalizer normalizer, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var (status, accepted, errors) = await AcceptAsync(request, caller, normalizer, grains, cancellationToken);
+        return status switch
+        {
+            StatusCodes.Status201Created => TypedResults.Created($"/odata/Complaints('{accepted!.Id}')", accepted),
+            StatusCodes.Status200OK => TypedResults.Ok(accepted),
+            StatusCodes.Status409Conflict => TypedResults.Problem(statusCode: status, title: "诉求编号冲突",
+                detail: "该渠道的这个外部编号已用于内容不同的另一件诉求。"),
+            _ => TypedResults.ValidationProblem(errors!, title: "诉求信息有误"),
+        };
+    }
+
+    private static async Task<IResult> SubmitBatchAsync(ComplaintBatchRequest request, ClaimsPrincipal caller, ComplaintNormalizer normalizer, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (request.Items is not { Count: > 0 } items || items.Count > MaxBatchSize)
+        {
+            return TypedResults.ValidationProblem(new FieldErrors().Add("items", $"应有 1 到 {MaxBatchSize} 件诉求。").ToDictionary());
+        }
+
+        var results = new BatchItemResult[items.Count];
+        await Parallel.ForAsync(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = BatchParallelism, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                if (items[i] is not { } item)
+                {
+                    results[i] = new BatchItemResult(i, StatusCodes.Status400BadRequest, null, null, null, new FieldErrors().Add("body", "不能为空。").ToDictionary());
+                    return;
+                }
+
+                var (status, accepted, errors) = await AcceptAsync(item, caller, normalizer, grains, ct);
+                results[i] = new BatchItemResult(i, status, accepted?.Id, accepted?.CaseId, accepted?.TownId, errors);
+            });
+        return TypedResults.Ok(new { items = results });
+    }
+
+    private static async Task<(int Status, ComplaintAccepted? Accepted, IDictionary<string, string[]>? Errors)> AcceptAsync(
+        ComplaintRequest request, ClaimsPrincipal caller, ComplaintNormalizer normalizer, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var (record, errors) = await normalizer.NormalizeAsync(request, caller, cancellationToken);
+        if (record is null)
+        {
+            return (StatusCodes.Status400BadRequest, null, errors.ToDictionary());
+        }
+
+        SubmitResult result;
+        // The complaint grain belongs to the district: the caller's right to submit for this town was checked above.
+        using (TenantRequestContext.EnterSystem())
+        {
+            result = await grains.GetComplaint(TenantId.Parse(record.DistrictId), record.Channel, record.ExternalId).Submit(record);
+        }
+
+        if (result.Outcome == SubmitOutcome.Conflict || (result.TownId is { } town && !caller.MayActOn(TenantId.Parse(town))))
+        {
+            // Another town's complaint under the same key: a conflict, without saying whose.
+            return (StatusCodes.Status409Conflict, null, null);
+        }
+
+        var accepted = new ComplaintAccepted(result.ComplaintId, result.CaseId, result.TownId, result.TownId is null ? "Triage" : "Accepted");
+        return (result.Outcome == SubmitOutcome.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK, accepted, null);
+    }
+}

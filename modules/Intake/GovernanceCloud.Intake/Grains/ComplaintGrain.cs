@@ -1,0 +1,117 @@
+using GovernanceCloud.Intake.Contracts;
+using GovernanceCloud.Intake.ReadModel;
+using GovernanceCloud.Kernel.Tenancy;
+using GovernanceCloud.Persistence.Hosting;
+using GovernanceCloud.Persistence.ReadModel;
+using Microsoft.Extensions.Logging;
+
+namespace GovernanceCloud.Intake.Grains;
+
+/// <summary>Stored state of a complaint.</summary>
+internal sealed class ComplaintState
+{
+    public ComplaintRecord? Record { get; set; }
+
+    public string? AssignedBy { get; set; }
+
+    public long Version { get; set; }
+}
+
+/// <summary>
+/// One complaint of the pool. <see cref="Submit"/> answers only after the state is written, so an
+/// acknowledged complaint survives a crash; the read-model row and the petitioner's history follow
+/// (and are redone on the next activation if the process dies in between).
+/// </summary>
+[GrainType("complaint")]
+internal sealed class ComplaintGrain(
+    [PersistentState("complaint", GovernanceSilo.StorageName)] IPersistentState<ComplaintState> state,
+    IProjectionWriter writer,
+    IGrainFactory grains,
+    TimeProvider clock,
+    ILogger<ComplaintGrain> logger) : Grain, IComplaintGrain
+{
+    private ReadModelProjection<ComplaintRow> _projection = null!;
+
+    private TenantId District => TenantGrainKey.TenantOf(this.GetPrimaryKeyString());
+
+    private string Id => TenantGrainKey.LocalIdOf(this.GetPrimaryKeyString());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _projection = new ReadModelProjection<ComplaintRow>(this, writer, logger);
+        if (state.State.Record is { } record)
+        {
+            await _projection.ProjectAsync(ToRow(record));
+            await RecordPetitionerAsync(record);
+        }
+    }
+
+    public async Task<SubmitResult> Submit(ComplaintRecord complaint)
+    {
+        if (state.State.Record is { } existing)
+        {
+            return existing.ContentHash == complaint.ContentHash
+                ? new SubmitResult(SubmitOutcome.Duplicate, existing.Id, existing.TownId, existing.CaseId)
+                : new SubmitResult(SubmitOutcome.Conflict, existing.Id, existing.TownId, existing.CaseId);
+        }
+
+        var record = complaint with { Id = Id, DistrictId = District.Value, AcceptedAt = clock.GetUtcNow() };
+        state.State.Record = record;
+        state.State.Version++;
+        await state.WriteStateAsync();
+        await _projection.ProjectAsync(ToRow(record));
+        await RecordPetitionerAsync(record);
+        return new SubmitResult(SubmitOutcome.Created, record.Id, record.TownId, record.CaseId);
+    }
+
+    public Task<ComplaintRecord?> GetRecord() => Task.FromResult(state.State.Record);
+
+    public async Task<bool> AssignTown(string townId, string? gridId, string assignedBy)
+    {
+        if (state.State.Record is not { TownId: null } record)
+        {
+            return false;
+        }
+
+        var assigned = record with { TownId = townId, GridId = gridId };
+        state.State.Record = assigned;
+        state.State.AssignedBy = assignedBy;
+        state.State.Version++;
+        await state.WriteStateAsync();
+        await _projection.ProjectAsync(ToRow(assigned));
+        await RecordPetitionerAsync(assigned);
+        return true;
+    }
+
+    // Idempotent on the petitioner's side, so redoing it after a crash is harmless.
+    private async Task RecordPetitionerAsync(ComplaintRecord record)
+    {
+        if (record.PetitionerKey is { } key)
+        {
+            await grains.GetPetitioner(District, key).Record(new PetitionerComplaint(record.Id, record.TownId, record.Channel, record.ReceivedAt));
+        }
+    }
+
+    private ComplaintRow ToRow(ComplaintRecord r) => new()
+    {
+        Id = r.Id,
+        DistrictId = r.DistrictId,
+        TownId = r.TownId,
+        Channel = r.Channel,
+        ExternalId = r.ExternalId,
+        ReceivedAt = r.ReceivedAt,
+        Title = r.Title,
+        CategoryCode = r.CategoryCode,
+        CategorySuggested = r.CategorySuggested,
+        GridId = r.GridId,
+        CommunityId = r.CommunityId,
+        CaseId = r.CaseId,
+        PetitionerMasked = r.PetitionerMasked,
+        PetitionerKey = r.PetitionerKey,
+        Content = r.Content,
+        Address = r.Address,
+        Status = r.TownId is null ? "Triage" : "Accepted",
+        AcceptedAt = r.AcceptedAt,
+        Version = state.State.Version,
+    };
+}

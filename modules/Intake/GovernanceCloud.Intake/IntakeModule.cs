@@ -1,0 +1,39 @@
+using GovernanceCloud.Intake.Api;
+using GovernanceCloud.Intake.Channels;
+using GovernanceCloud.Intake.Feeds;
+using GovernanceCloud.Intake.ReadModel;
+using GovernanceCloud.Intake.Seed;
+using GovernanceCloud.Persistence.ReadModel;
+using GovernanceCloud.Web.OData;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GovernanceCloud.Intake;
+
+/// <summary>The intake module (社情民意一件事): channels, the complaint pool, petitioner histories and the triage queue.</summary>
+public static class IntakeModule
+{
+    public static IServiceCollection AddIntake(this IServiceCollection services, bool seedOnStart = true)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IReadModelContribution, IntakeReadModel>();
+        services.AddSingleton<IODataModelContribution, IntakeODataModel>();
+        services.AddSingleton<ChannelCatalog>();
+        services.AddSingleton<ComplaintNormalizer>();
+        services.AddMvcCore().AddApplicationPart(typeof(ComplaintsController).Assembly);
+        if (seedOnStart)
+        {
+            services.AddHostedService<IntakeSeedService>();
+        }
+
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder endpoints)
+    {
+        ComplaintEndpoints.Map(endpoints);
+        TriageEndpoints.Map(endpoints);
+        return endpoints;
+    }
+}
