@@ -54,6 +54,69 @@ public sealed class HostProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task KillMinus9_DuringAnIntakeStream_KeepsEveryAcknowledgedComplaint_AndResendingCreatesEachOnce()
+    {
+        const int total = 240;
+        var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await using (var first = HostProcess.Start(_data.Path))
+        {
+            await first.WaitUntilReadyAsync(StartLimit);
+            using var gateway = first.ClientWith((await Tokens.ClientCredentialsAsync(first.Client, "xiangcheng-gateway", "xiangcheng-gateway-secret")).AccessToken!);
+            using var stop = new CancellationTokenSource();
+            var senders = Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+            {
+                for (var i = worker; i < total && !stop.IsCancellationRequested; i += 4)
+                {
+                    try
+                    {
+                        var response = await gateway.PostAsJsonAsync("/api/v1/complaints", CrashComplaint(i), stop.Token);
+                        if (response.IsSuccessStatusCode)
+                        {
+                            acknowledged.Add($"crash-{i}");
+                        }
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+                    {
+                        return; // the process is gone
+                    }
+                }
+            })).ToArray();
+            await Eventually.ReturnsAsync(() => Task.FromResult(acknowledged.Count), n => n >= 60, TimeSpan.FromSeconds(60), "60 acknowledged complaints");
+            await first.KillAsync();
+            await stop.CancelAsync();
+            await Task.WhenAll(senders);
+        }
+
+        Assert.InRange(acknowledged.Count, 60, total - 1);
+        await using var second = HostProcess.Start(_data.Path);
+        await second.WaitUntilReadyAsync(StartLimit);
+        using var gateway2 = second.ClientWith((await Tokens.ClientCredentialsAsync(second.Client, "xiangcheng-gateway", "xiangcheng-gateway-secret")).AccessToken!);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < total; i++)
+        {
+            var response = await gateway2.PostAsJsonAsync("/api/v1/complaints", CrashComplaint(i));
+            statuses.Add(response.StatusCode);
+            Assert.True(response.IsSuccessStatusCode, $"crash-{i}: {(int)response.StatusCode}");
+            if (acknowledged.Contains($"crash-{i}"))
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode); // already there: a duplicate, never a second complaint
+            }
+        }
+
+        using var integrator = second.ClientWith((await Tokens.ClientCredentialsAsync(second.Client, "xiangcheng-integrator", "xiangcheng-integrator-secret")).AccessToken!);
+        using var rows = JsonDocument.Parse(await integrator.GetStringAsync("/odata/Complaints?$filter=startswith(ExternalId,'crash-')&$select=ExternalId&$top=1000"));
+        var ids = rows.RootElement.GetProperty("value").EnumerateArray().Select(r => r.GetProperty("ExternalId").GetString()).ToArray();
+        Assert.Equal(total, ids.Length);
+        Assert.Equal(total, ids.Distinct().Count());
+    }
+
+    private static object CrashComplaint(int i) => new
+    {
+        channel = "12345", externalId = $"crash-{i}", receivedAt = "2026-11-20T09:30:00+08:00", address = "元和街道西湖君庭",
+        content = $"第 {i} 件：小区路灯不亮。", petitioner = new { phone = $"1391234{i:0000}" },
+    };
+
+    [Fact]
     public async Task ClusterMode_OnPostgres_MigratesSeedsAndServesTheTowns()
     {
         var storage = await StorageModes.PostgresAsync();

@@ -14,4 +14,5 @@ root.Add(SeedCommands.Create());
 root.Add(TenantCommands.Create());
 root.Add(UserCommands.Create());
 root.Add(ImportCommands.Create());
+root.Add(ReplayCommands.Create());
 return await root.Parse(args).InvokeAsync();

@@ -34,6 +34,7 @@ public static class IntakeModule
     {
         ComplaintEndpoints.Map(endpoints);
         TriageEndpoints.Map(endpoints);
+        StatisticsEndpoints.Map(endpoints);
         return endpoints;
     }
 }

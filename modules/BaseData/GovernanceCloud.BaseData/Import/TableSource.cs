@@ -1,3 +1,5 @@
+using GovernanceCloud.Kernel.Text;
+
 namespace GovernanceCloud.BaseData.Import;
 
 /// <summary>One row of a table file: its spreadsheet row number (the header is row 1) and its cells.</summary>
@@ -10,7 +12,7 @@ internal static class TableSource
     public static IEnumerable<TableRow> Read(Stream content, string fileName) =>
         Path.GetExtension(fileName).ToUpperInvariant() switch
         {
-            ".CSV" or ".TXT" => CsvTable.Read(content),
+            ".CSV" or ".TXT" => CsvReader.Read(content).Select(r => new TableRow(r.Number, r.Cells)),
             ".XLSX" => ExcelTable.Read(content),
             _ => throw new InvalidDataException("只支持 .csv 和 .xlsx 文件。"),
         };

@@ -52,7 +52,7 @@ internal sealed partial class ComplaintNormalizer(ChannelCatalog channels, Perso
 
         var location = Location(request.Location, errors);
         var town = await TownAsync(request.TownId, callerTenant, errors, cancellationToken);
-        var petitioner = Petitioner(request.Petitioner, errors);
+        var petitioner = Petitioner(request.Petitioner, request.Channel, errors);
         if (!errors.IsEmpty)
         {
             return (null, errors);
@@ -86,7 +86,7 @@ internal sealed partial class ComplaintNormalizer(ChannelCatalog channels, Perso
             Lng = location?.Lng,
             ContentHash = protector.Hash("complaint", string.Join('\u001F',
                 request.Channel, request.ExternalId, receivedAt.Value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), request.TownId,
-                petitioner?.Name, petitioner?.Phone, petitioner?.IdNumber, request.Title, request.Content, request.Address, request.Category,
+                petitioner?.Name, petitioner?.Phone, petitioner?.IdNumber, petitioner?.Account, request.Title, request.Content, request.Address, request.Category,
                 location?.Lat.ToString(CultureInfo.InvariantCulture), location?.Lng.ToString(CultureInfo.InvariantCulture))),
         };
         return (record, errors);
@@ -156,11 +156,17 @@ internal sealed partial class ComplaintNormalizer(ChannelCatalog channels, Perso
         return town;
     }
 
-    private Petitioner? Petitioner(PetitionerRequest? request, FieldErrors errors)
+    private Petitioner? Petitioner(PetitionerRequest? request, string? channel, FieldErrors errors)
     {
-        if (request is null || (string.IsNullOrWhiteSpace(request.Name) && string.IsNullOrWhiteSpace(request.Phone) && string.IsNullOrWhiteSpace(request.IdNumber)))
+        if (request is null || (string.IsNullOrWhiteSpace(request.Name) && string.IsNullOrWhiteSpace(request.Phone)
+            && string.IsNullOrWhiteSpace(request.IdNumber) && string.IsNullOrWhiteSpace(request.AccountId)))
         {
             return null;
+        }
+
+        if (request.AccountId?.Trim().Length > 64)
+        {
+            errors.Add("petitioner.accountId", "不能超过 64 个字符。");
         }
 
         string? phone = null, idNumber = null;
@@ -193,7 +199,8 @@ internal sealed partial class ComplaintNormalizer(ChannelCatalog channels, Perso
             }
         }
 
-        return new Petitioner(request.Name?.Trim(), phone, idNumber);
+        var account = string.IsNullOrWhiteSpace(request.AccountId) ? null : $"{channel}:{request.AccountId.Trim()}";
+        return new Petitioner(request.Name?.Trim(), phone, idNumber, account);
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
@@ -201,17 +208,29 @@ internal sealed partial class ComplaintNormalizer(ChannelCatalog channels, Perso
 }
 
 /// <summary>A petitioner's normalised identity: encrypted as a whole, matched by key, shown masked.</summary>
-internal sealed record Petitioner(string? Name, string? Phone, string? IdNumber)
+internal sealed record Petitioner(string? Name, string? Phone, string? IdNumber, string? Account = null)
 {
-    /// <summary>The district-wide key: the ID number's hash when known (it never changes), else the phone's; null when neither.</summary>
+    /// <summary>
+    /// The district-wide key: the ID number's hash when known (it never changes), else the phone's,
+    /// else the channel account's; null for a name alone.
+    /// </summary>
     public string? Key(PersonalDataProtector protector) =>
-        IdNumber is not null ? protector.Hash("id", IdNumber) : Phone is not null ? protector.Hash("phone", Phone) : null;
+        IdNumber is not null ? protector.Hash("id", IdNumber)
+        : Phone is not null ? protector.Hash("phone", Phone)
+        : Account is not null ? protector.Hash("account", Account)
+        : null;
 
     /// <summary>王** 138****1234.</summary>
     public string Masked()
     {
         var name = string.IsNullOrEmpty(Name) ? "" : Name[..1] + new string('*', Math.Max(1, Name.Length - 1));
-        var number = Phone is not null ? PhoneNumber.Mask(Phone) : IdNumber is not null ? ChineseIdNumber.Mask(IdNumber) : "";
+        var number = Phone is not null ? PhoneNumber.Mask(Phone)
+            : IdNumber is not null ? ChineseIdNumber.Mask(IdNumber)
+            : Account is not null ? MaskAccount(Account[(Account.IndexOf(':', StringComparison.Ordinal) + 1)..])
+            : "";
         return string.Join(' ', new[] { name, number }.Where(s => s.Length > 0));
     }
+
+    private static string MaskAccount(string account) =>
+        account.Length <= 4 ? new string('*', account.Length) : string.Concat(account.AsSpan(0, 2), new string('*', account.Length - 4), account.AsSpan(account.Length - 2));
 }

@@ -13,8 +13,12 @@ internal sealed record ComplaintRequest(
     string? Category,
     LocationRequest? Location);
 
-/// <summary>Who complained; every field optional (anonymous complaints are allowed).</summary>
-internal sealed record PetitionerRequest(string? Name, string? Phone, string? IdNumber);
+/// <summary>
+/// Who complained; every field optional (anonymous complaints are allowed). <c>AccountId</c> is the
+/// petitioner's account on the channel (a forum user), used to recognise them when no phone or ID
+/// number is given.
+/// </summary>
+internal sealed record PetitionerRequest(string? Name, string? Phone, string? IdNumber, string? AccountId = null);
 
 /// <summary>Where, when the channel knows (WGS-84).</summary>
 internal sealed record LocationRequest(double? Lat, double? Lng);

@@ -1,18 +1,19 @@
 using System.Text;
 
-namespace GovernanceCloud.BaseData.Import;
+namespace GovernanceCloud.Kernel.Text;
 
 /// <summary>
 /// RFC 4180 CSV, streamed: quoted fields with doubled quotes and line breaks inside. Files saved by
 /// Excel on Chinese Windows are GB18030 (GBK), not UTF-8; the encoding is told from the first bytes.
 /// </summary>
-internal static class CsvTable
+public static class CsvReader
 {
     private const int Probe = 64 * 1024;
 
-    static CsvTable() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    static CsvReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static IEnumerable<TableRow> Read(Stream content)
+    /// <summary>The records of <paramref name="content"/>, numbered from 1 (records, not physical lines).</summary>
+    public static IEnumerable<(long Number, string[] Cells)> Read(Stream content)
     {
         var buffered = new BufferedStream(content, Probe);
         // The caller owns the stream: reading a file to its end must not close it.
@@ -60,7 +61,7 @@ internal static class CsvTable
                 case '\n':
                     cells.Add(cell.ToString());
                     cell.Clear();
-                    yield return new TableRow(++row, [.. cells]);
+                    yield return (++row, [.. cells]);
                     cells.Clear();
                     any = false;
                     break;
@@ -73,7 +74,7 @@ internal static class CsvTable
         if (any)
         {
             cells.Add(cell.ToString());
-            yield return new TableRow(++row, [.. cells]);
+            yield return (++row, [.. cells]);
         }
     }
 
