@@ -51,22 +51,9 @@ internal sealed class VersionedUpsert
         command.CommandText = _sql;
         for (var i = 0; i < _properties.Count; i++)
         {
-            var property = _properties[i];
-            var value = property.GetGetter().GetClrValue(row);
-            var converter = property.GetTypeMapping().Converter;
-            if (converter is not null && value is not null)
-            {
-                value = converter.ConvertToProvider(value);
-            }
-            else if (value is DateTimeOffset time)
-            {
-                // PostgreSQL's timestamptz takes only UTC offsets from Npgsql.
-                value = time.ToUniversalTime();
-            }
-
             var parameter = command.CreateParameter();
             parameter.ParameterName = $"@p{i}";
-            parameter.Value = value ?? DBNull.Value;
+            parameter.Value = _properties[i].ProviderValue(row);
             command.Parameters.Add(parameter);
         }
 

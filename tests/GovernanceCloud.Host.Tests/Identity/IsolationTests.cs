@@ -77,6 +77,8 @@ public sealed class IsolationTests(IsolationFixture fixture) : IClassFixture<Iso
         new("GET odata/Complaints/{key}", f => Get($"/odata/Complaints/{f.OwnComplaintId}"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
         new("GET odata/Channels", _ => Get("/odata/Channels"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
         new("GET odata/Channels/$count", _ => Get("/odata/Channels/$count"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
+        new("GET odata/Channels({key})", _ => Get("/odata/Channels('xiangcheng%2F12345')"), [Unauthorized, Forbidden, NotFound, NotFound, Ok]),
+        new("GET odata/Channels/{key}", _ => Get("/odata/Channels/xiangcheng%2F12345"), [Unauthorized, Forbidden, NotFound, NotFound, Ok]),
         new("GET /api/v1/towns/", _ => Get("/api/v1/towns"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
         new("GET /api/v1/towns/{townId}", _ => Get("/api/v1/towns/xiangcheng.yuanhe"), [Unauthorized, Forbidden, NotFound, Ok, Ok]),
         new("PUT /api/v1/towns/{townId}", _ => Send(HttpMethod.Put, "/api/v1/towns/xiangcheng.yuanhe",

@@ -1,11 +1,10 @@
+using System.Linq.Expressions;
 using GovernanceCloud.BaseData.ReadModel;
 using GovernanceCloud.Persistence.ReadModel;
 using GovernanceCloud.Web.Access;
 using GovernanceCloud.Web.OData;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OData.Results;
-using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovernanceCloud.BaseData.Feeds;
@@ -13,12 +12,9 @@ namespace GovernanceCloud.BaseData.Feeds;
 /// <summary>The <c>/odata/Communities</c> feed, scoped to the token's tenant by the read model's filter.</summary>
 [ApiExplorerSettings(IgnoreApi = false)]
 [Authorize(Policy = GovernancePolicies.Feeds)]
-public sealed class CommunitiesController(ReadModelDbContext readModel) : ODataController
+public sealed class CommunitiesController(ReadModelDbContext readModel) : FeedController<CommunityRow>
 {
-    [FeedQuery]
-    public IQueryable<CommunityRow> Get() => readModel.Set<CommunityRow>().AsNoTracking();
+    protected override IQueryable<CommunityRow> Rows => readModel.Set<CommunityRow>().AsNoTracking();
 
-    [FeedQuery]
-    public SingleResult<CommunityRow> Get([FromRoute] string key) =>
-        SingleResult.Create(readModel.Set<CommunityRow>().AsNoTracking().Where(c => c.Id == key));
+    protected override Expression<Func<CommunityRow, string>> KeyOf => r => r.Id;
 }

@@ -1,11 +1,10 @@
+using System.Linq.Expressions;
 using GovernanceCloud.BaseData.ReadModel;
 using GovernanceCloud.Persistence.ReadModel;
 using GovernanceCloud.Web.Access;
 using GovernanceCloud.Web.OData;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OData.Results;
-using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovernanceCloud.BaseData.Feeds;
@@ -13,12 +12,9 @@ namespace GovernanceCloud.BaseData.Feeds;
 /// <summary>The <c>/odata/Grids</c> feed, scoped to the token's tenant by the read model's filter.</summary>
 [ApiExplorerSettings(IgnoreApi = false)]
 [Authorize(Policy = GovernancePolicies.Feeds)]
-public sealed class GridsController(ReadModelDbContext readModel) : ODataController
+public sealed class GridsController(ReadModelDbContext readModel) : FeedController<GridRow>
 {
-    [FeedQuery]
-    public IQueryable<GridRow> Get() => readModel.Set<GridRow>().AsNoTracking();
+    protected override IQueryable<GridRow> Rows => readModel.Set<GridRow>().AsNoTracking();
 
-    [FeedQuery]
-    public SingleResult<GridRow> Get([FromRoute] string key) =>
-        SingleResult.Create(readModel.Set<GridRow>().AsNoTracking().Where(g => g.Id == key));
+    protected override Expression<Func<GridRow, string>> KeyOf => r => r.Id;
 }

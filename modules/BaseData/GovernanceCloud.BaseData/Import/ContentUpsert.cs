@@ -1,4 +1,5 @@
 using System.Data.Common;
+using GovernanceCloud.Persistence.ReadModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -54,19 +55,7 @@ internal sealed class ContentUpsert : IDisposable
     {
         for (var i = 0; i < _properties.Length; i++)
         {
-            var property = _properties[i];
-            var value = property.GetGetter().GetClrValue(row);
-            var converter = property.GetTypeMapping().Converter;
-            if (converter is not null && value is not null)
-            {
-                value = converter.ConvertToProvider(value);
-            }
-            else if (value is DateTimeOffset time)
-            {
-                value = time.ToUniversalTime();
-            }
-
-            _command.Parameters[i].Value = value ?? DBNull.Value;
+            _command.Parameters[i].Value = _properties[i].ProviderValue(row);
         }
 
         return await _command.ExecuteNonQueryAsync(cancellationToken) > 0;
