@@ -132,6 +132,16 @@ public sealed class HostProcessTests : IDisposable
         // Token requests are small forms: 64 KB is refused before anyone parses it.
         using var huge = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = new string('x', 64 * 1024) });
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await host.Client.PostAsync("/connect/token", huge)).StatusCode);
+
+        // A complaint body far beyond any real complaint is refused before it is parsed, and stores nothing.
+        using var gateway = host.ClientWith((await Tokens.ClientCredentialsAsync(host.Client, "xiangcheng-gateway", "xiangcheng-gateway-secret")).AccessToken!);
+        var oversized = await gateway.PostAsJsonAsync("/api/v1/complaints", new
+        {
+            channel = "12345", externalId = "too-big", receivedAt = "2026-11-20T09:30:00+08:00", content = new string('长', 200_000),
+        });
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
+        Assert.Equal("application/problem+json", oversized.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("0", await integrator.GetStringAsync("/odata/Complaints/$count?$filter=ExternalId eq 'too-big'"));
     }
 
     public static TheoryData<string[], string> BadSettings => new()

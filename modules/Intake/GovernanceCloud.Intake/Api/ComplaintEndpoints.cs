@@ -5,6 +5,7 @@ using GovernanceCloud.Web.Access;
 using GovernanceCloud.Web.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace GovernanceCloud.Intake.Api;
@@ -16,13 +17,18 @@ namespace GovernanceCloud.Intake.Api;
 internal static class ComplaintEndpoints
 {
     public const int MaxBatchSize = 1000;
+    public const long MaxComplaintBytes = 128 * 1024;
+    public const long MaxBatchBytes = 48L * 1024 * 1024;
     private const int BatchParallelism = 16;
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var complaints = endpoints.MapGroup("/api/v1/complaints").WithTags("Intake").RequireAuthorization(GovernancePolicies.Intake);
-        complaints.MapPost("/", SubmitAsync).WithSummary("提交一件诉求（按渠道 + 外部编号幂等）");
-        complaints.MapPost("/batch", SubmitBatchAsync).WithSummary("批量提交诉求（最多 1000 件，逐件返回结果）");
+        // One complaint of 10,000 characters is about 30 KB of UTF-8; a full batch about 30 MB.
+        complaints.MapPost("/", SubmitAsync).WithSummary("提交一件诉求（按渠道 + 外部编号幂等）")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxComplaintBytes));
+        complaints.MapPost("/batch", SubmitBatchAsync).WithSummary("批量提交诉求（最多 1000 件，逐件返回结果）")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBatchBytes));
     }
 
     private static async Task<IResult> SubmitAsync(ComplaintRequest request, ClaimsPrincipal caller, ComplaintNormalizer normalizer, IGrainFactory grains, CancellationToken cancellationToken)
