@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GovernanceCloud.Host.Tests;
@@ -90,6 +91,32 @@ public class HostFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+    }
+
+    /// <summary>
+    /// Starts the host and, in demo mode, waits for the demo's 212 grids, which the host registers
+    /// after it has started: every test then begins with the whole demo district in place.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (Settings.GetValueOrDefault("Governance:SeedDemo") != "false")
+        {
+            Task.Run(() => WaitForDemoGridsAsync(host.Services)).GetAwaiter().GetResult();
+        }
+
+        return host;
+    }
+
+    private static async Task WaitForDemoGridsAsync(IServiceProvider services)
+    {
+        var readModel = services.GetRequiredService<ReadModelFactory>();
+        await Eventually.ReturnsAsync(async () =>
+        {
+            using var system = TenantRequestContext.EnterSystem();
+            await using var db = readModel.Create();
+            return await db.Set<GovernanceCloud.BaseData.ReadModel.GridRow>().CountAsync();
+        }, count => count >= 212, TimeSpan.FromSeconds(60), "the demo grids");
     }
 
     public override async ValueTask DisposeAsync()

@@ -22,14 +22,10 @@ internal sealed partial class BaseDataSeedService(
             return;
         }
 
-        var grids = await BaseDataSeeder.SeedDemoAsync(services, Demo, cancellationToken);
-        LogSeeded(logger, grids);
-        // The residents come after the host is up: readiness does not wait for demo rows.
+        await BaseDataSeeder.SeedDemoCommunitiesAsync(services, Demo, cancellationToken);
+        // Grids (through their grains) and residents come after the host is up: readiness does not wait for demo rows.
         var scale = configuration.GetValue(ScaleKey, 0.01);
-        if (scale > 0)
-        {
-            lifetime.ApplicationStarted.Register(() => _population = Task.Run(() => PopulateAsync(scale), CancellationToken.None));
-        }
+        lifetime.ApplicationStarted.Register(() => _population = Task.Run(() => PopulateAsync(scale), CancellationToken.None));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => _population.WaitAsync(cancellationToken);
@@ -38,8 +34,13 @@ internal sealed partial class BaseDataSeedService(
     {
         try
         {
-            var written = await BaseDataSeeder.SeedPopulationAsync(services, Demo, scale, cancellationToken: lifetime.ApplicationStopping);
-            LogPopulated(logger, written);
+            var grids = await BaseDataSeeder.RegisterDemoGridsAsync(services, Demo, lifetime.ApplicationStopping);
+            LogSeeded(logger, grids);
+            if (scale > 0)
+            {
+                var written = await BaseDataSeeder.SeedPopulationAsync(services, Demo, scale, cancellationToken: lifetime.ApplicationStopping);
+                LogPopulated(logger, written);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -54,7 +55,7 @@ internal sealed partial class BaseDataSeedService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo base data: {Written} houses, people and businesses written.")]
     private static partial void LogPopulated(ILogger logger, long written);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Demo base data: the population seed failed.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo base data: the grid or population seed failed.")]
     private static partial void LogPopulationFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo base data: {Grids} grids with their communities.")]

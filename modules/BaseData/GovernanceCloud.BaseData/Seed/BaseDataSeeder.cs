@@ -14,21 +14,28 @@ public static class BaseDataSeeder
 {
     private const int ParallelRegistrations = 16;
 
-    /// <summary>Seeds <paramref name="district"/> (which must have its towns); returns the number of grids.</summary>
+    /// <summary>Seeds <paramref name="district"/>'s communities and grids (the district must have its towns); returns the number of grids.</summary>
     public static async Task<int> SeedDemoAsync(IServiceProvider services, TenantId district, CancellationToken cancellationToken = default)
     {
+        await SeedDemoCommunitiesAsync(services, district, cancellationToken);
+        return await RegisterDemoGridsAsync(services, district, cancellationToken);
+    }
+
+    /// <summary>
+    /// The demo's communities, in one transaction, only when the district has none: enough for the
+    /// gazetteer to resolve names. Fast, so the host's start can wait for it.
+    /// </summary>
+    public static async Task SeedDemoCommunitiesAsync(IServiceProvider services, TenantId district, CancellationToken cancellationToken = default)
+    {
         using var system = TenantRequestContext.EnterSystem();
-        var towns = await services.GetRequiredService<ITenantStore>().ListTownsAsync(district, cancellationToken);
-        if (towns.Count == 0)
+        var plan = await PlanAsync(services, district, cancellationToken);
+        if (plan is null)
         {
-            return 0;
+            return;
         }
 
-        var plan = DemoBaseData.Plan(towns);
-        var readModel = services.GetRequiredService<ReadModelFactory>();
-        await using (var db = readModel.Create())
+        await using (var db = services.GetRequiredService<ReadModelFactory>().Create())
         {
-            // Communities are detail rows: written together, in one transaction, only when the district has none.
             if (!await db.Set<CommunityRow>().AnyAsync(c => c.DistrictId == district.Value, cancellationToken))
             {
                 var now = DateTimeOffset.UtcNow;
@@ -42,6 +49,22 @@ public static class BaseDataSeeder
             }
         }
 
+        services.GetRequiredService<GazetteerService>().Invalidate(district);
+    }
+
+    /// <summary>
+    /// The demo's 212 grids, registered through their grains (two durable writes each, so about a
+    /// second): the host runs this after it has started. Registering again changes nothing.
+    /// </summary>
+    public static async Task<int> RegisterDemoGridsAsync(IServiceProvider services, TenantId district, CancellationToken cancellationToken = default)
+    {
+        using var system = TenantRequestContext.EnterSystem();
+        var plan = await PlanAsync(services, district, cancellationToken);
+        if (plan is null)
+        {
+            return 0;
+        }
+
         var grains = services.GetRequiredService<IGrainFactory>();
         await Parallel.ForEachAsync(plan.Grids, new ParallelOptions { MaxDegreeOfParallelism = ParallelRegistrations, CancellationToken = cancellationToken },
             async (grid, _) =>
@@ -51,6 +74,12 @@ public static class BaseDataSeeder
             });
         services.GetRequiredService<GazetteerService>().Invalidate(district);
         return plan.Grids.Count;
+    }
+
+    private static async Task<DemoPlan?> PlanAsync(IServiceProvider services, TenantId district, CancellationToken cancellationToken)
+    {
+        var towns = await services.GetRequiredService<ITenantStore>().ListTownsAsync(district, cancellationToken);
+        return towns.Count == 0 ? null : DemoBaseData.Plan(towns);
     }
 
     /// <summary>
