@@ -38,7 +38,7 @@ public static class BaseDataSeeder
         {
             if (!await db.Set<CommunityRow>().AnyAsync(c => c.DistrictId == district.Value, cancellationToken))
             {
-                var now = DateTimeOffset.UtcNow;
+                var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
                 foreach (var community in plan.Communities)
                 {
                     community.UpdatedAt = now;
