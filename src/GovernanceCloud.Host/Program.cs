@@ -1,4 +1,5 @@
 using GovernanceCloud.BaseData;
+using GovernanceCloud.Cases;
 using GovernanceCloud.Host.Platform;
 using GovernanceCloud.Identity;
 using GovernanceCloud.Intake;
@@ -12,6 +13,7 @@ try
     builder.Services.AddTenancy(seedOnStart: true);
     builder.Services.AddBaseData(seedOnStart: true);
     builder.Services.AddIntake(seedOnStart: true);
+    builder.Services.AddCases();
     // After the tenancy module: its demo seed creates the towns the identity seed binds people to.
     builder.AddGovernanceIdentity();
 
@@ -20,6 +22,7 @@ try
     app.MapTenancy();
     app.MapBaseData();
     app.MapIntake();
+    app.MapCases();
     await app.RunAsync();
     return 0;
 }

@@ -237,6 +237,7 @@ public static class IdentityModule
                 .RequireAssertion(c => c.User.HasScope(GovernanceScopes.FeedsRead))
                 .RequireRole(GovernanceRoles.People.Select(r => r.Code))
                 .Build())
+            .AddPolicy(GovernancePolicies.CaseWork, Token().RequireRole(GovernanceRoles.People.Select(r => r.Code)).Build())
             .AddPolicy(GovernancePolicies.Intake, Scope(GovernanceScopes.IntakeWrite))
             .AddPolicy(GovernancePolicies.Detections, Scope(GovernanceScopes.DetectionsWrite))
             .AddPolicy(GovernancePolicies.Admin, Scope(GovernanceScopes.Admin))

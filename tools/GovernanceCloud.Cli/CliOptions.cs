@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GovernanceCloud.BaseData;
+using GovernanceCloud.Cases;
 using GovernanceCloud.Identity;
 using GovernanceCloud.Intake;
 using GovernanceCloud.Persistence.Configuration;
@@ -62,6 +63,7 @@ internal static class CliOptions
         services.AddTenancy(seedOnStart: false);
         services.AddBaseData(seedOnStart: false);
         services.AddIntake(seedOnStart: false);
+        services.AddCases();
         services.AddIdentityStores();
         return services.BuildServiceProvider();
     }
@@ -80,6 +82,7 @@ internal static class CliOptions
         builder.Services.AddTenancy(seedOnStart: false);
         builder.Services.AddBaseData(seedOnStart: false);
         builder.Services.AddIntake(seedOnStart: false);
+        builder.Services.AddCases();
         builder.Services.AddPersonalData(builder.Configuration);
         builder.Services.AddIdentityReadModel();
         return builder.Build();

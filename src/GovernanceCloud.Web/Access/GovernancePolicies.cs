@@ -15,6 +15,9 @@ public static class GovernancePolicies
     /// </summary>
     public const string Residents = "residents";
 
+    /// <summary>A person's token (any person role): working on cases. Which action a role may take is the workflow's to say.</summary>
+    public const string CaseWork = "case-work";
+
     /// <summary>Scope <c>intake.write</c>.</summary>
     public const string Intake = "intake";
 

@@ -23,6 +23,9 @@ public sealed class IsolationFixture : IAsyncLifetime
     /// <summary>A complaint of the own town, submitted by the district's gateway.</summary>
     public string OwnComplaintId { get; private set; } = string.Empty;
 
+    /// <summary>The case that complaint opened.</summary>
+    public string OwnCaseId { get; private set; } = string.Empty;
+
     /// <summary>A resident of the own town, imported for the doors that show one.</summary>
     public string OwnResidentId { get; private set; } = string.Empty;
 
@@ -54,7 +57,9 @@ public sealed class IsolationFixture : IAsyncLifetime
             channel = "12345", externalId = "isolation-1", receivedAt = "2026-11-20T09:30:00+08:00", townId = OwnTown, content = "楼下餐馆油烟扰民。",
         });
         Assert.True(complaint.IsSuccessStatusCode, await complaint.Content.ReadAsStringAsync());
-        OwnComplaintId = (await complaint.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var accepted = await complaint.Content.ReadFromJsonAsync<JsonElement>();
+        OwnComplaintId = accepted.GetProperty("id").GetString()!;
+        OwnCaseId = accepted.GetProperty("caseId").GetString()!;
 
         Clients[Caller.Anonymous] = Host.CreateBrowser();
         Clients[Caller.WrongScope] = await Host.ClientAsAsync("xiangcheng-sensors");

@@ -1,3 +1,4 @@
+using GovernanceCloud.Cases.Contracts;
 using GovernanceCloud.Intake.Contracts;
 using GovernanceCloud.Intake.ReadModel;
 using GovernanceCloud.Kernel.Tenancy;
@@ -42,7 +43,7 @@ internal sealed class ComplaintGrain(
         if (state.State.Record is { } record)
         {
             await _projection.ProjectAsync(ToRow(record));
-            await RecordPetitionerAsync(record);
+            await FollowUpAsync(record);
         }
     }
 
@@ -55,12 +56,15 @@ internal sealed class ComplaintGrain(
                 : new SubmitResult(SubmitOutcome.Conflict, existing.Id, existing.TownId, existing.CaseId);
         }
 
-        var record = complaint with { Id = Id, DistrictId = District.Value, AcceptedAt = clock.GetUtcNow() };
+        var record = complaint with
+        {
+            Id = Id, DistrictId = District.Value, AcceptedAt = clock.GetUtcNow(), CaseId = complaint.TownId is null ? null : CasesGrains.CaseIdFor(Id),
+        };
         state.State.Record = record;
         state.State.Version++;
         await state.WriteStateAsync();
         await _projection.ProjectAsync(ToRow(record));
-        await RecordPetitionerAsync(record);
+        await FollowUpAsync(record);
         return new SubmitResult(SubmitOutcome.Created, record.Id, record.TownId, record.CaseId);
     }
 
@@ -73,19 +77,25 @@ internal sealed class ComplaintGrain(
             return false;
         }
 
-        var assigned = record with { TownId = townId, GridId = gridId };
+        var assigned = record with { TownId = townId, GridId = gridId, CaseId = CasesGrains.CaseIdFor(record.Id) };
         state.State.Record = assigned;
         state.State.AssignedBy = assignedBy;
         state.State.Version++;
         await state.WriteStateAsync();
         await _projection.ProjectAsync(ToRow(assigned));
-        await RecordPetitionerAsync(assigned);
+        await FollowUpAsync(assigned);
         return true;
     }
 
-    // Idempotent on the petitioner's side, so redoing it after a crash is harmless.
-    private async Task RecordPetitionerAsync(ComplaintRecord record)
+    // What follows an accepted complaint: its case (once it has a town) and the petitioner's
+    // history. Both are idempotent, so redoing them after a crash is harmless.
+    private async Task FollowUpAsync(ComplaintRecord record)
     {
+        if (record is { TownId: { } town, CaseId: { } caseId })
+        {
+            await grains.GetCase(TenantId.Parse(town), caseId).Open(new CaseOpening(record.Id, record.CategoryCode, record.GridId, record.ReceivedAt));
+        }
+
         if (record.PetitionerKey is { } key)
         {
             await grains.GetPetitioner(District, key).Record(new PetitionerComplaint(record.Id, record.TownId, record.Channel, record.ReceivedAt));

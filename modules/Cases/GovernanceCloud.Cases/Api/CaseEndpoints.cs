@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using GovernanceCloud.Cases.Contracts;
+using GovernanceCloud.Kernel.Tenancy;
+using GovernanceCloud.Web.Access;
+using GovernanceCloud.Web.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace GovernanceCloud.Cases.Api;
+
+/// <summary>
+/// <c>/api/v1/towns/{townId}/cases/{caseId}</c>: a case with its timeline, and the actions that move
+/// it (people only; the workflow decides which role may take which action). Another town's case
+/// answers 404; an action the case's status or the caller's role does not allow answers 409 with
+/// the allowed ones.
+/// </summary>
+internal static class CaseEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var cases = endpoints.MapGroup("/api/v1/towns/{townId}/cases/{caseId}").WithTags("Cases");
+        cases.MapGet("/", ViewAsync).WithSummary("查看案件及其办理过程").RequireAuthorization(GovernancePolicies.Feeds);
+        cases.MapPost("/actions", ActAsync).WithSummary("办理案件：分派、开始办理、办结、回访、退回").RequireAuthorization(GovernancePolicies.CaseWork);
+    }
+
+    private static async Task<IResult> ViewAsync(string townId, string caseId, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (Town(townId, caller) is not { } town)
+        {
+            return NotFound();
+        }
+
+        var view = await grains.GetCase(town, caseId).View();
+        return view is null ? NotFound() : TypedResults.Ok(view);
+    }
+
+    private static async Task<IResult> ActAsync(string townId, string caseId, CaseActionRequest request, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (Town(townId, caller) is not { } town)
+        {
+            return NotFound();
+        }
+
+        var errors = request.Validate(out var action);
+        if (!errors.IsEmpty)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "办理信息有误");
+        }
+
+        var result = await grains.GetCase(town, caseId).Act(new CaseCommand
+        {
+            Action = action,
+            Actor = caller.Identity?.Name ?? "?",
+            ActorRoles = caller.FindAll(GovernanceClaims.Role).Select(c => c.Value).ToArray(),
+            Note = request.Note,
+            AssignTo = request.AssignTo,
+            Result = request.Result,
+            Satisfied = request.Satisfied,
+            Urgent = request.Urgent ?? false,
+        });
+        return result.Problem switch
+        {
+            null => TypedResults.Ok(result.Case),
+            "not-found" => NotFound(),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "当前状态下不能这样办理",
+                detail: $"案件状态为 {result.Case!.Status}；您可以：{(result.Allowed.Count == 0 ? "（无）" : string.Join("、", result.Allowed))}。",
+                extensions: new Dictionary<string, object?> { ["allowed"] = result.Allowed.Select(a => a.ToString()).ToArray() }),
+        };
+    }
+
+    private static TenantId? Town(string townId, ClaimsPrincipal caller) =>
+        TenantId.TryParse(townId, out var town) && town.Kind == TenantKind.Town && caller.MayActOn(town) ? town : null;
+
+    private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到该案件");
+}
+
+/// <summary>The body of <c>POST …/cases/{caseId}/actions</c>.</summary>
+internal sealed record CaseActionRequest(string? Action, string? Note, string? AssignTo, string? Result, bool? Satisfied, bool? Urgent)
+{
+    public FieldErrors Validate(out CaseAction action)
+    {
+        var errors = new FieldErrors();
+        if (!Enum.TryParse(Action, ignoreCase: true, out action) || !Enum.IsDefined(action) || int.TryParse(Action, out _))
+        {
+            errors.Add("action", "应为 assign、start、resolve、close 或 return。");
+            return errors;
+        }
+
+        if (action == CaseAction.Assign)
+        {
+            errors.Require("assignTo", AssignTo, 100);
+        }
+
+        if (action == CaseAction.Resolve)
+        {
+            errors.Require("result", Result, 2000);
+        }
+
+        if (action == CaseAction.Close && Satisfied is null)
+        {
+            errors.Add("satisfied", "回访结果必填：满意 true，不满意 false。");
+        }
+
+        if (Note?.Length > 2000)
+        {
+            errors.Add("note", "不能超过 2000 个字符。");
+        }
+
+        return errors;
+    }
+}

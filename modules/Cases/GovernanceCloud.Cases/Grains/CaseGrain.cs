@@ -1,0 +1,169 @@
+using GovernanceCloud.Cases.Contracts;
+using GovernanceCloud.Cases.ReadModel;
+using GovernanceCloud.Cases.Workflow;
+using GovernanceCloud.Kernel.Tenancy;
+using GovernanceCloud.Persistence.Hosting;
+using GovernanceCloud.Persistence.ReadModel;
+using Microsoft.Extensions.Logging;
+
+namespace GovernanceCloud.Cases.Grains;
+
+/// <summary>
+/// One case and its workflow. Every move is written (with its timeline entry) before it is
+/// answered; the deadline of an assigned case is watched by a durable reminder, so a case turns
+/// overdue even when the host restarted in between.
+/// </summary>
+[GrainType("case")]
+internal sealed class CaseGrain(
+    [PersistentState("case", GovernanceSilo.StorageName)] IPersistentState<CaseState> state,
+    IProjectionWriter writer,
+    CasePolicy policy,
+    TimeProvider clock,
+    ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
+{
+    private const string OverdueReminder = "overdue";
+    private static readonly CaseStatus[] Watched = [CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Returned, CaseStatus.Reopened];
+
+    private ReadModelProjection<CaseRow> _projection = null!;
+
+    private TenantId Town => TenantGrainKey.TenantOf(this.GetPrimaryKeyString());
+
+    private string Id => TenantGrainKey.LocalIdOf(this.GetPrimaryKeyString());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _projection = new ReadModelProjection<CaseRow>(this, writer, logger);
+        if (state.State.Opened)
+        {
+            await _projection.ProjectAsync(ToRow());
+        }
+    }
+
+    public async Task<CaseView> Open(CaseOpening opening)
+    {
+        var s = state.State;
+        if (s.Opened)
+        {
+            return ToView();
+        }
+
+        s.Opened = true;
+        s.Status = CaseStatus.Received;
+        s.CategoryCode = opening.CategoryCode;
+        s.GridId = opening.GridId;
+        s.ComplaintIds.Add(opening.ComplaintId);
+        s.OpenedAt = opening.ReceivedAt;
+        s.Timeline.Add(new TimelineEntry(clock.GetUtcNow(), "intake", null, CaseStatus.Received, $"诉求 {opening.ComplaintId}"));
+        await SaveAsync();
+        return ToView();
+    }
+
+    public async Task<CaseActResult> Act(CaseCommand command)
+    {
+        var s = state.State;
+        if (!s.Opened)
+        {
+            return new CaseActResult(null, [], "not-found");
+        }
+
+        var allowed = CaseWorkflow.Allowed(s.Status, [.. command.ActorRoles]);
+        if (!allowed.Contains(command.Action))
+        {
+            return new CaseActResult(ToView(), allowed, "not-allowed");
+        }
+
+        var now = clock.GetUtcNow();
+        var from = s.Status;
+        switch (command.Action)
+        {
+            case CaseAction.Assign:
+                s.AssignedTo = command.AssignTo;
+                s.DueAt = policy.DueAt(now, s.CategoryCode, command.Urgent);
+                s.IsOverdue = false;
+                await this.RegisterOrUpdateReminder(OverdueReminder, Max(s.DueAt.Value - now, TimeSpan.FromSeconds(1)), TimeSpan.FromHours(1));
+                break;
+            case CaseAction.Resolve:
+                s.ResolvedAt = now;
+                s.Result = command.Result;
+                break;
+            case CaseAction.Close:
+                s.Satisfied = command.Satisfied;
+                s.ClosedAt = command.Satisfied == true ? now : null;
+                break;
+        }
+
+        s.Status = CaseWorkflow.Target(command.Action, command.Satisfied);
+        if (s.Status is CaseStatus.Resolved or CaseStatus.Closed)
+        {
+            await StopWatchingAsync();
+        }
+
+        s.Timeline.Add(new TimelineEntry(now, command.Actor, from, s.Status, command.Note ?? command.Result ?? command.AssignTo));
+        await SaveAsync();
+        return new CaseActResult(ToView(), CaseWorkflow.Allowed(s.Status, [.. command.ActorRoles]), null);
+    }
+
+    public Task<CaseView?> View() => Task.FromResult(state.State.Opened ? ToView() : null);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var s = state.State;
+        if (reminderName != OverdueReminder)
+        {
+            return;
+        }
+
+        if (!s.Opened || !Watched.Contains(s.Status) || s.DueAt is null)
+        {
+            await StopWatchingAsync();
+            return;
+        }
+
+        if (clock.GetUtcNow() >= s.DueAt && !s.IsOverdue)
+        {
+            s.IsOverdue = true;
+            s.Timeline.Add(new TimelineEntry(clock.GetUtcNow(), "system", s.Status, s.Status, "已超期"));
+            await SaveAsync();
+            await StopWatchingAsync();
+        }
+    }
+
+    private async Task StopWatchingAsync()
+    {
+        if (await this.GetReminder(OverdueReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        state.State.Version++;
+        await state.WriteStateAsync();
+        await _projection.ProjectAsync(ToRow());
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private CaseView ToView()
+    {
+        var s = state.State;
+        return new CaseView
+        {
+            Id = Id, TownId = Town.Value, Status = s.Status, CategoryCode = s.CategoryCode, GridId = s.GridId, ComplaintIds = s.ComplaintIds.ToArray(),
+            OpenedAt = s.OpenedAt, DueAt = s.DueAt, AssignedTo = s.AssignedTo, ResolvedAt = s.ResolvedAt, ClosedAt = s.ClosedAt,
+            IsOverdue = s.IsOverdue, Satisfied = s.Satisfied, Result = s.Result, Timeline = s.Timeline.ToArray(),
+        };
+    }
+
+    private CaseRow ToRow()
+    {
+        var s = state.State;
+        return new CaseRow
+        {
+            Id = Id, DistrictId = Town.District.Value, TownId = Town.Value, Status = s.Status.ToString(), CategoryCode = s.CategoryCode, GridId = s.GridId,
+            OpenedAt = s.OpenedAt, DueAt = s.DueAt, ResolvedAt = s.ResolvedAt, ClosedAt = s.ClosedAt, IsOverdue = s.IsOverdue,
+            AssignedTo = s.AssignedTo, Satisfied = s.Satisfied, Version = s.Version,
+        };
+    }
+}

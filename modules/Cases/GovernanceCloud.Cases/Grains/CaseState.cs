@@ -1,0 +1,37 @@
+using GovernanceCloud.Cases.Contracts;
+
+namespace GovernanceCloud.Cases.Grains;
+
+/// <summary>Stored state of a case; JSON, so add properties freely but never rename them.</summary>
+internal sealed class CaseState
+{
+    public bool Opened { get; set; }
+
+    public CaseStatus Status { get; set; }
+
+    public string? CategoryCode { get; set; }
+
+    public string? GridId { get; set; }
+
+    public List<string> ComplaintIds { get; set; } = [];
+
+    public DateTimeOffset OpenedAt { get; set; }
+
+    public DateTimeOffset? DueAt { get; set; }
+
+    public string? AssignedTo { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public bool IsOverdue { get; set; }
+
+    public bool? Satisfied { get; set; }
+
+    public string? Result { get; set; }
+
+    public List<TimelineEntry> Timeline { get; set; } = [];
+
+    public long Version { get; set; }
+}

@@ -1,0 +1,42 @@
+using GovernanceCloud.Cases.Workflow;
+using Xunit;
+
+namespace GovernanceCloud.Cases.Tests;
+
+/// <summary>Deadlines over weekends, public holidays and make-up working days (Beijing time).</summary>
+public sealed class WorkingCalendarTests
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    // A National Day week as the State Council publishes them: 1-7 October off, Saturday 10 October worked.
+    private static readonly WorkingCalendar Calendar = new(
+        new HashSet<DateOnly> { new(2026, 10, 1), new(2026, 10, 2), new(2026, 10, 5), new(2026, 10, 6), new(2026, 10, 7) },
+        new HashSet<DateOnly> { new(2026, 10, 10) });
+
+    public static TheoryData<DateTimeOffset, int, DateTimeOffset> Deadlines => new()
+    {
+        // Monday + 5 working days = next Monday, same time
+        { At(2026, 11, 23, 9, 30), 5, At(2026, 11, 30, 9, 30) },
+        // Friday + 1 = Monday
+        { At(2026, 11, 27, 16, 0), 1, At(2026, 11, 30, 16, 0) },
+        // Saturday + 1 = Monday (a rest day starts counting at the next working day)
+        { At(2026, 11, 28, 10, 0), 1, At(2026, 11, 30, 10, 0) },
+        // Wednesday 30 September + 1 = Thursday 8 October (1-7 October off)
+        { At(2026, 9, 30, 11, 0), 1, At(2026, 10, 8, 11, 0) },
+        // Thursday 8 October + 2 = Saturday 10 October (a make-up working day)
+        { At(2026, 10, 8, 11, 0), 2, At(2026, 10, 10, 11, 0) },
+        // a UTC start is counted in Beijing time: 2026-11-27T17:00Z is Saturday 01:00 in Beijing
+        { new DateTimeOffset(2026, 11, 27, 17, 0, 0, TimeSpan.Zero), 1, At(2026, 11, 30, 1, 0) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Deadlines))]
+    public void AddWorkingDays(DateTimeOffset start, int days, DateTimeOffset expected) =>
+        Assert.Equal(expected, Calendar.AddWorkingDays(start, days));
+
+    [Fact]
+    public void ZeroDays_IsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Calendar.AddWorkingDays(At(2026, 11, 23, 9, 0), 0));
+
+    private static DateTimeOffset At(int y, int m, int d, int h, int min) => new(y, m, d, h, min, 0, Beijing);
+}
