@@ -26,6 +26,7 @@ public static class CasesModule
     public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder endpoints)
     {
         CaseEndpoints.Map(endpoints);
+        CaseStatisticsEndpoints.Map(endpoints);
         return endpoints;
     }
 }

@@ -51,5 +51,22 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>An optional date or time parameter (<c>2026-11-01</c>, <c>2026-11-01T00:00:00+08:00</c>); a date alone is UTC midnight.</summary>
+    public DateTimeOffset? OptionalTime(string field, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return at;
+        }
+
+        Add(field, "应为 ISO 8601 日期或时间，如 2026-11-01 或 2026-11-01T00:00:00+08:00。");
+        return null;
+    }
+
     public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

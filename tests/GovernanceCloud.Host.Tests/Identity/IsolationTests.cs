@@ -68,6 +68,7 @@ public sealed class IsolationTests(IsolationFixture fixture) : IClassFixture<Iso
         new("POST /api/v1/complaints/", _ => Send(HttpMethod.Post, "/api/v1/complaints", NewComplaint()), [Unauthorized, Forbidden, BadRequest, Created, Created]),
         new("POST /api/v1/complaints/batch", _ => Send(HttpMethod.Post, "/api/v1/complaints/batch", new { items = new[] { NewComplaint() } }), [Unauthorized, Forbidden, Ok, Ok, Ok]),
         new("GET /api/v1/triage/", _ => Get("/api/v1/triage"), [Unauthorized, Forbidden, Forbidden, Forbidden, Ok]),
+        new("GET /api/v1/statistics/cases", _ => Get("/api/v1/statistics/cases"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
         new("GET /api/v1/statistics/complaints", _ => Get("/api/v1/statistics/complaints"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
         new("POST /api/v1/triage/{complaintId}/assign", f => Send(HttpMethod.Post, $"/api/v1/triage/{f.OwnComplaintId}/assign", new { townId = IsolationFixture.OwnTown }),
             [Unauthorized, Forbidden, Forbidden, Forbidden, Conflict]),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GovernanceCloud.Intake.ReadModel;
 using GovernanceCloud.Persistence.ReadModel;
 using GovernanceCloud.Web.Access;
@@ -26,8 +25,8 @@ internal static class StatisticsEndpoints
     private static async Task<IResult> GetAsync(ReadModelDbContext db, string? from, string? to, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var start = Parse(from, "from", errors);
-        var end = Parse(to, "to", errors);
+        var start = errors.OptionalTime("from", from);
+        var end = errors.OptionalTime("to", to);
         if (!errors.IsEmpty)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -58,21 +57,5 @@ internal static class StatisticsEndpoints
             from = start, to = end, total,
             towns = towns.Where(t => t.TownId != null).OrderBy(t => t.TownId).Select(t => new { townId = t.TownId, received = t.Received, petitioners = t.Petitioners }),
         });
-    }
-
-    private static DateTimeOffset? Parse(string? text, string field, FieldErrors errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-        {
-            return at;
-        }
-
-        errors.Add(field, "应为 ISO 8601 日期或时间，如 2026-11-01 或 2026-11-01T00:00:00+08:00。");
-        return null;
     }
 }
