@@ -10,6 +10,13 @@ public interface ICaseGrain : ITenantGrain
     [Alias("open")]
     Task<CaseView> Open(CaseOpening opening);
 
+    /// <summary>
+    /// Adds a follow-up complaint to the case (joining it again changes nothing); false when the
+    /// case is closed or was never opened, and the complaint must open its own.
+    /// </summary>
+    [Alias("join")]
+    Task<bool> Join(string complaintId);
+
     /// <summary>Moves the case, or says which actions the caller could take instead.</summary>
     [Alias("act")]
     Task<CaseActResult> Act(CaseCommand command);

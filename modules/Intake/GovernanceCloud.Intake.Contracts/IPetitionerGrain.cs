@@ -17,4 +17,5 @@ public interface IPetitionerGrain : ITenantGrain
 /// <summary>One complaint in a petitioner's history.</summary>
 [GenerateSerializer, Immutable, Alias("gc.petitioner-complaint")]
 public sealed record PetitionerComplaint(
-    [property: Id(0)] string ComplaintId, [property: Id(1)] string? TownId, [property: Id(2)] string Channel, [property: Id(3)] DateTimeOffset ReceivedAt);
+    [property: Id(0)] string ComplaintId, [property: Id(1)] string? TownId, [property: Id(2)] string Channel, [property: Id(3)] DateTimeOffset ReceivedAt,
+    [property: Id(4)] string? CaseId = null);

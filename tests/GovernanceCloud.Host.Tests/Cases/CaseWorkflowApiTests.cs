@@ -71,12 +71,35 @@ public sealed class CaseWorkflowApiTests(HostFactory host) : IClassFixture<HostF
         Assert.Equal(HttpStatusCode.NotFound, (await taiping.PostAsJsonAsync(path, new { action = "assign", assignTo = "x" })).StatusCode);
     }
 
-    private async Task<string> NewCaseAsync(string town)
+    [Fact]
+    public async Task FollowUpOfTheSamePetitioner_JoinsTheirOpenCase_UntilItCloses()
+    {
+        const string phone = "13700001111";
+        var first = await NewCaseAsync("xiangcheng.yuanhe", phone);
+        var followUp = await NewCaseAsync("xiangcheng.yuanhe", phone);
+        Assert.Equal(first, followUp);
+        var elsewhere = await NewCaseAsync("xiangcheng.taiping", phone);
+        Assert.NotEqual(first, elsewhere); // another town's case is its own
+
+        using var operatorClient = await host.ClientAsAsync("operator@yuanhe");
+        var path = $"/api/v1/towns/xiangcheng.yuanhe/cases/{first}";
+        var view = await operatorClient.GetFromJsonAsync<JsonElement>(path);
+        Assert.Equal(2, view.GetProperty("complaintIds").GetArrayLength());
+        await Act(operatorClient, path, new { action = "assign", assignTo = "物业科" });
+        await Act(operatorClient, path, new { action = "start" });
+        await Act(operatorClient, path, new { action = "resolve", result = "已协调" });
+        await Act(operatorClient, path, new { action = "close", satisfied = true });
+        var afterClosure = await NewCaseAsync("xiangcheng.yuanhe", phone);
+        Assert.NotEqual(first, afterClosure);
+    }
+
+    private async Task<string> NewCaseAsync(string town, string? phone = null)
     {
         using var gateway = await host.ClientAsAsync("xiangcheng-gateway");
         var response = await gateway.PostAsJsonAsync("/api/v1/complaints", new
         {
             channel = "12345", externalId = $"case-{Guid.NewGuid():N}", receivedAt = "2026-11-20T09:30:00+08:00", townId = town, content = "小区垃圾清运不及时。",
+            petitioner = phone is null ? null : new { phone },
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetString()!;

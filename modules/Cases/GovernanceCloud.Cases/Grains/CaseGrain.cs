@@ -58,6 +58,25 @@ internal sealed class CaseGrain(
         return ToView();
     }
 
+    public async Task<bool> Join(string complaintId)
+    {
+        var s = state.State;
+        if (s.ComplaintIds.Contains(complaintId))
+        {
+            return true;
+        }
+
+        if (!s.Opened || s.Status == CaseStatus.Closed)
+        {
+            return false;
+        }
+
+        s.ComplaintIds.Add(complaintId);
+        s.Timeline.Add(new TimelineEntry(clock.GetUtcNow(), "intake", s.Status, s.Status, $"同一诉求人的后续诉求 {complaintId}"));
+        await SaveAsync();
+        return true;
+    }
+
     public async Task<CaseActResult> Act(CaseCommand command)
     {
         var s = state.State;

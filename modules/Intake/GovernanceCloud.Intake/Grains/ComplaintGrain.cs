@@ -58,14 +58,15 @@ internal sealed class ComplaintGrain(
 
         var record = complaint with
         {
-            Id = Id, DistrictId = District.Value, AcceptedAt = clock.GetUtcNow(), CaseId = complaint.TownId is null ? null : CasesGrains.CaseIdFor(Id),
+            Id = Id, DistrictId = District.Value, AcceptedAt = clock.GetUtcNow(), CaseId = await CaseForAsync(complaint),
         };
         state.State.Record = record;
         state.State.Version++;
         await state.WriteStateAsync();
         await _projection.ProjectAsync(ToRow(record));
         await FollowUpAsync(record);
-        return new SubmitResult(SubmitOutcome.Created, record.Id, record.TownId, record.CaseId);
+        var accepted = state.State.Record!; // the follow-up may have settled on another case
+        return new SubmitResult(SubmitOutcome.Created, accepted.Id, accepted.TownId, accepted.CaseId);
     }
 
     public Task<ComplaintRecord?> GetRecord() => Task.FromResult(state.State.Record);
@@ -87,18 +88,57 @@ internal sealed class ComplaintGrain(
         return true;
     }
 
-    // What follows an accepted complaint: its case (once it has a town) and the petitioner's
-    // history. Both are idempotent, so redoing them after a crash is harmless.
+    // A petitioner's follow-up joins their open case in the same town; anything else opens its own.
+    // Decided before the complaint is written, so a redo after a crash takes the same path.
+    private async Task<string?> CaseForAsync(ComplaintRecord complaint)
+    {
+        if (complaint.TownId is not { } town)
+        {
+            return null;
+        }
+
+        if (complaint.PetitionerKey is { } key)
+        {
+            var history = await grains.GetPetitioner(District, key).History();
+            foreach (var earlier in history.Reverse())
+            {
+                if (earlier.TownId == town && earlier.CaseId is { } caseId
+                    && await grains.GetCase(TenantId.Parse(town), caseId).View() is { Status: not CaseStatus.Closed })
+                {
+                    return caseId;
+                }
+            }
+        }
+
+        return CasesGrains.CaseIdFor(Id);
+    }
+
+    // What follows an accepted complaint: its case (joined for a follow-up, else opened) and the
+    // petitioner's history. All idempotent, so redoing them after a crash is harmless.
     private async Task FollowUpAsync(ComplaintRecord record)
     {
         if (record is { TownId: { } town, CaseId: { } caseId })
         {
-            await grains.GetCase(TenantId.Parse(town), caseId).Open(new CaseOpening(record.Id, record.CategoryCode, record.GridId, record.ReceivedAt));
+            var own = CasesGrains.CaseIdFor(record.Id);
+            if (caseId != own && !await grains.GetCase(TenantId.Parse(town), caseId).Join(record.Id))
+            {
+                // The petitioner's case closed in the meantime: this complaint opens its own after all.
+                record = record with { CaseId = own };
+                state.State.Record = record;
+                state.State.Version++;
+                await state.WriteStateAsync();
+                await _projection.ProjectAsync(ToRow(record));
+            }
+
+            if (record.CaseId == own)
+            {
+                await grains.GetCase(TenantId.Parse(town), own).Open(new CaseOpening(record.Id, record.CategoryCode, record.GridId, record.ReceivedAt));
+            }
         }
 
         if (record.PetitionerKey is { } key)
         {
-            await grains.GetPetitioner(District, key).Record(new PetitionerComplaint(record.Id, record.TownId, record.Channel, record.ReceivedAt));
+            await grains.GetPetitioner(District, key).Record(new PetitionerComplaint(record.Id, record.TownId, record.Channel, record.ReceivedAt, record.CaseId));
         }
     }
 
