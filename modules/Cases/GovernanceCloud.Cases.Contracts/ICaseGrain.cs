@@ -85,7 +85,14 @@ public sealed record CaseCommand
 
     /// <summary>Assign: urgent cases get the short deadline.</summary>
     [Id(7)] public bool Urgent { get; init; }
+
+    /// <summary>Resolve: photos, documents and the like, as metadata and links (the files live elsewhere).</summary>
+    [Id(8)] public IReadOnlyList<Evidence> Evidence { get; init; } = [];
 }
+
+/// <summary>A piece of evidence attached to a resolution.</summary>
+[GenerateSerializer, Immutable, Alias("gc.evidence")]
+public sealed record Evidence([property: Id(0)] string Name, [property: Id(1)] string Url);
 
 /// <summary>The answer to <see cref="ICaseGrain.Act"/>: the case after the action, or the actions allowed instead.</summary>
 [GenerateSerializer, Immutable, Alias("gc.case-act-result")]
@@ -129,4 +136,6 @@ public sealed record CaseView
     [Id(13)] public string? Result { get; init; }
 
     [Id(14)] public required IReadOnlyList<TimelineEntry> Timeline { get; init; }
+
+    [Id(15)] public IReadOnlyList<Evidence> Evidence { get; init; } = [];
 }

@@ -25,7 +25,14 @@ public sealed class CaseWorkflowApiTests(HostFactory host) : IClassFixture<HostF
         Assert.Equal("Assigned", assigned.GetProperty("status").GetString());
         Assert.True(assigned.GetProperty("dueAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(4)); // five working days
         Assert.Equal("InProgress", (await Act(operatorClient, path, new { action = "start" })).GetProperty("status").GetString());
-        Assert.Equal("Resolved", (await Act(operatorClient, path, new { action = "resolve", result = "已联系环卫所清运" })).GetProperty("status").GetString());
+        var badEvidence = await operatorClient.PostAsJsonAsync($"{path}/actions", new { action = "resolve", result = "x", evidence = new[] { new { name = "照片", url = "ftp://x" } } });
+        Assert.True((await badEvidence.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("evidence[0].url", out _));
+        var resolved = await Act(operatorClient, path, new
+        {
+            action = "resolve", result = "已联系环卫所清运", evidence = new[] { new { name = "清运后照片", url = "https://files.example.gov.cn/case/1.jpg" } },
+        });
+        Assert.Equal("Resolved", resolved.GetProperty("status").GetString());
+        Assert.Equal("清运后照片", resolved.GetProperty("evidence")[0].GetProperty("name").GetString());
         Assert.Equal("Reopened", (await Act(operatorClient, path, new { action = "close", satisfied = false, note = "回访：仍有垃圾" })).GetProperty("status").GetString());
         await Act(operatorClient, path, new { action = "assign", assignTo = "环卫所", urgent = true });
         await Act(operatorClient, path, new { action = "start" });

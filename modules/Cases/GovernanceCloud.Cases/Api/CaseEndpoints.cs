@@ -59,6 +59,7 @@ internal static class CaseEndpoints
             Result = request.Result,
             Satisfied = request.Satisfied,
             Urgent = request.Urgent ?? false,
+            Evidence = request.Evidence?.OfType<EvidenceRequest>().Select(e => new Evidence(e.Name!.Trim(), e.Url!)).ToArray() ?? [],
         });
         return result.Problem switch
         {
@@ -77,8 +78,11 @@ internal static class CaseEndpoints
 }
 
 /// <summary>The body of <c>POST …/cases/{caseId}/actions</c>.</summary>
-internal sealed record CaseActionRequest(string? Action, string? Note, string? AssignTo, string? Result, bool? Satisfied, bool? Urgent)
+internal sealed record CaseActionRequest(
+    string? Action, string? Note, string? AssignTo, string? Result, bool? Satisfied, bool? Urgent, IReadOnlyList<EvidenceRequest?>? Evidence = null)
 {
+    private const int MaxEvidence = 20;
+
     public FieldErrors Validate(out CaseAction action)
     {
         var errors = new FieldErrors();
@@ -108,6 +112,37 @@ internal sealed record CaseActionRequest(string? Action, string? Note, string? A
             errors.Add("note", "不能超过 2000 个字符。");
         }
 
+        ValidateEvidence(action, errors);
         return errors;
     }
+
+    private void ValidateEvidence(CaseAction action, FieldErrors errors)
+    {
+        if (Evidence is not { Count: > 0 })
+        {
+            return;
+        }
+
+        if (action != CaseAction.Resolve || Evidence.Count > MaxEvidence)
+        {
+            errors.Add("evidence", $"办结时可附最多 {MaxEvidence} 项佐证材料。");
+            return;
+        }
+
+        for (var i = 0; i < Evidence.Count; i++)
+        {
+            if (Evidence[i] is not { } item || string.IsNullOrWhiteSpace(item.Name) || item.Name.Length > 200)
+            {
+                errors.Add($"evidence[{i}].name", "不能为空，且不超过 200 个字符。");
+            }
+
+            if (Evidence[i]?.Url is not { Length: <= 2000 } url || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            {
+                errors.Add($"evidence[{i}].url", "应为 http(s) 地址。");
+            }
+        }
+    }
 }
+
+/// <summary>One piece of evidence in a resolve action.</summary>
+internal sealed record EvidenceRequest(string? Name, string? Url);

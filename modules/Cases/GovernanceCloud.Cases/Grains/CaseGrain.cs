@@ -104,6 +104,7 @@ internal sealed class CaseGrain(
             case CaseAction.Resolve:
                 s.ResolvedAt = now;
                 s.Result = command.Result;
+                s.Evidence.AddRange(command.Evidence);
                 break;
             case CaseAction.Close:
                 s.Satisfied = command.Satisfied;
@@ -171,7 +172,7 @@ internal sealed class CaseGrain(
         {
             Id = Id, TownId = Town.Value, Status = s.Status, CategoryCode = s.CategoryCode, GridId = s.GridId, ComplaintIds = s.ComplaintIds.ToArray(),
             OpenedAt = s.OpenedAt, DueAt = s.DueAt, AssignedTo = s.AssignedTo, ResolvedAt = s.ResolvedAt, ClosedAt = s.ClosedAt,
-            IsOverdue = s.IsOverdue, Satisfied = s.Satisfied, Result = s.Result, Timeline = s.Timeline.ToArray(),
+            IsOverdue = s.IsOverdue, Satisfied = s.Satisfied, Result = s.Result, Timeline = s.Timeline.ToArray(), Evidence = s.Evidence.ToArray(),
         };
     }
 

@@ -33,5 +33,7 @@ internal sealed class CaseState
 
     public List<TimelineEntry> Timeline { get; set; } = [];
 
+    public List<Evidence> Evidence { get; set; } = [];
+
     public long Version { get; set; }
 }
