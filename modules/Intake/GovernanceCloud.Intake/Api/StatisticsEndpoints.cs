@@ -12,7 +12,8 @@ namespace GovernanceCloud.Intake.Api;
 /// <summary>
 /// <c>GET /api/v1/statistics/complaints?from=&amp;to=</c>: complaints received and distinct
 /// petitioners per town (and waiting in triage) for a period of receipt, scoped by the token: a
-/// town sees itself, a district all its towns and its queue. Case figures join when cases land.
+/// town sees itself, a district all its towns and its queue. Case figures are at
+/// <c>/api/v1/statistics/cases</c>.
 /// </summary>
 internal static class StatisticsEndpoints
 {

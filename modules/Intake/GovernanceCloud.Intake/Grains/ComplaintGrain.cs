@@ -97,17 +97,13 @@ internal sealed class ComplaintGrain(
             return null;
         }
 
-        if (complaint.PetitionerKey is { } key)
+        // Only the petitioner's latest complaint in this town needs a look: a follow-up joins an
+        // open case, so that complaint's case is their newest one there. One grain call, not one per past case.
+        if (complaint.PetitionerKey is { } key
+            && (await grains.GetPetitioner(District, key).History()).LastOrDefault(c => c.TownId == town) is { CaseId: { } caseId }
+            && await grains.GetCase(TenantId.Parse(town), caseId).View() is { Status: not CaseStatus.Closed })
         {
-            var history = await grains.GetPetitioner(District, key).History();
-            foreach (var earlier in history.Reverse())
-            {
-                if (earlier.TownId == town && earlier.CaseId is { } caseId
-                    && await grains.GetCase(TenantId.Parse(town), caseId).View() is { Status: not CaseStatus.Closed })
-                {
-                    return caseId;
-                }
-            }
+            return caseId;
         }
 
         return CasesGrains.CaseIdFor(Id);
