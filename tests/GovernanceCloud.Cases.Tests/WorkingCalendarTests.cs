@@ -1,4 +1,7 @@
+using System.Globalization;
 using GovernanceCloud.Cases.Workflow;
+using GovernanceCloud.Persistence.Configuration;
+using Microsoft.Extensions.Configuration;
 using Xunit;
 
 namespace GovernanceCloud.Cases.Tests;
@@ -39,4 +42,54 @@ public sealed class WorkingCalendarTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Calendar.AddWorkingDays(At(2026, 11, 23, 9, 0), 0));
 
     private static DateTimeOffset At(int y, int m, int d, int h, int min) => new(y, m, d, h, min, 0, Beijing);
+}
+
+/// <summary>The State Council's published years are built in; configuration adds to them.</summary>
+public sealed class CasePolicyCalendarTests
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    public static TheoryData<string, bool> Days => new()
+    {
+        { "2026-02-16", false }, // Spring Festival, a Monday
+        { "2026-02-14", true },  // a Saturday worked before it
+        { "2026-02-28", true },  // and one after it
+        { "2026-09-25", false }, // Mid-Autumn, a Friday
+        { "2026-10-10", true },  // the Saturday after National Day
+        { "2025-10-08", false }, // 2025's eight-day National Day
+        { "2025-09-28", true },  // a Sunday worked in 2025
+        { "2026-11-27", true },  // an ordinary Friday
+        { "2026-11-28", false }, // an ordinary Saturday
+    };
+
+    [Theory]
+    [MemberData(nameof(Days))]
+    public void PublishedYears_AreBuiltIn(string day, bool working) =>
+        Assert.Equal(working, Policy().Calendar.IsWorkingDay(DateOnly.Parse(day, CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void ConfiguredDays_AddToThePublishedOnes()
+    {
+        var policy = Policy(("Cases:Holidays:0", "2027-01-01"), ("Cases:Workdays:0", "2027-01-02"));
+        Assert.False(policy.Calendar.IsWorkingDay(new DateOnly(2027, 1, 1)));
+        Assert.True(policy.Calendar.IsWorkingDay(new DateOnly(2027, 1, 2)));
+        Assert.False(policy.Calendar.IsWorkingDay(new DateOnly(2026, 2, 16)));
+    }
+
+    [Fact]
+    public void SpringFestival_PushesADeadlinePastTheHoliday()
+    {
+        // Friday 13 February 2026 + 3 working days: Saturday 14 (worked), then Tuesday 24 and Wednesday 25.
+        var due = Policy(("Cases:Sla:Default", "3")).DueAt(new DateTimeOffset(2026, 2, 13, 9, 0, 0, Beijing), null, urgent: false);
+        Assert.Equal(new DateTimeOffset(2026, 2, 25, 9, 0, 0, Beijing), due);
+    }
+
+    [Fact]
+    public void ANonPositiveCheckInterval_IsAConfigurationError() =>
+        Assert.Throws<GovernanceConfigurationException>(() => Policy(("Cases:OverdueCheckInterval", "00:00:00")));
+
+    private static CasePolicy Policy(params (string Key, string Value)[] settings) =>
+        new(new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build());
 }

@@ -2,10 +2,12 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using GovernanceCloud.Identity.Audit;
 using GovernanceCloud.Kernel.Tenancy;
+using GovernanceCloud.Kernel.Time;
 using GovernanceCloud.Persistence.ReadModel;
 using GovernanceCloud.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -54,6 +56,9 @@ public class HostFactory : WebApplicationFactory<Program>
         ["Governance:DemoPopulationScale"] = "0",
     };
 
+    /// <summary>The time deadlines run on, when a test moves it by hand; the system clock otherwise.</summary>
+    public GovernanceClock? Clock { get; set; }
+
     /// <summary>A client that sends <paramref name="who"/>'s access token: a machine client id or a demo person's user name.</summary>
     public async Task<HttpClient> ClientAsAsync(string who)
     {
@@ -91,6 +96,10 @@ public class HostFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 
     /// <summary>

@@ -1,8 +1,10 @@
 using GovernanceCloud.Kernel.Tenancy;
+using GovernanceCloud.Kernel.Time;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.Serialization;
 using GovernanceCloud.Persistence.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
@@ -31,7 +33,10 @@ public static class GovernanceSilo
         });
         silo.AddIncomingGrainCallFilter<TenantCallFilter>();
         silo.AddReminders();
+        // Tests shorten the reminder periods through configuration; the Orleans section itself is read as provider names.
+        silo.Services.AddOptions<ReminderOptions>().BindConfiguration("Governance:Reminders");
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton(GovernanceClock.System);
 
         if (storage.Mode == StorageMode.Postgres)
         {

@@ -2,6 +2,7 @@ using GovernanceCloud.Cases.Contracts;
 using GovernanceCloud.Cases.ReadModel;
 using GovernanceCloud.Cases.Workflow;
 using GovernanceCloud.Kernel.Tenancy;
+using GovernanceCloud.Kernel.Time;
 using GovernanceCloud.Persistence.Hosting;
 using GovernanceCloud.Persistence.ReadModel;
 using Microsoft.Extensions.Logging;
@@ -10,15 +11,16 @@ namespace GovernanceCloud.Cases.Grains;
 
 /// <summary>
 /// One case and its workflow. Every move is written (with its timeline entry) before it is
-/// answered; the deadline of an assigned case is watched by a durable reminder, so a case turns
-/// overdue even when the host restarted in between.
+/// answered; the deadline of an assigned case is watched by a durable reminder that looks at the
+/// case every <see cref="CasePolicy.OverdueCheckInterval"/> and at its due time, so a case turns
+/// overdue even when the host restarted in between or the deadline passed while it was down.
 /// </summary>
 [GrainType("case")]
 internal sealed class CaseGrain(
     [PersistentState("case", GovernanceSilo.StorageName)] IPersistentState<CaseState> state,
     IProjectionWriter writer,
     CasePolicy policy,
-    TimeProvider clock,
+    GovernanceClock clock,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
 {
     private const string OverdueReminder = "overdue";
@@ -53,7 +55,7 @@ internal sealed class CaseGrain(
         s.GridId = opening.GridId;
         s.ComplaintIds.Add(opening.ComplaintId);
         s.OpenedAt = opening.ReceivedAt;
-        s.Timeline.Add(new TimelineEntry(clock.GetUtcNow(), "intake", null, CaseStatus.Received, $"诉求 {opening.ComplaintId}"));
+        s.Timeline.Add(new TimelineEntry(clock.Now, "intake", null, CaseStatus.Received, $"诉求 {opening.ComplaintId}"));
         await SaveAsync();
         return ToView();
     }
@@ -72,7 +74,7 @@ internal sealed class CaseGrain(
         }
 
         s.ComplaintIds.Add(complaintId);
-        s.Timeline.Add(new TimelineEntry(clock.GetUtcNow(), "intake", s.Status, s.Status, $"同一诉求人的后续诉求 {complaintId}"));
+        s.Timeline.Add(new TimelineEntry(clock.Now, "intake", s.Status, s.Status, $"同一诉求人的后续诉求 {complaintId}"));
         await SaveAsync();
         return true;
     }
@@ -91,7 +93,7 @@ internal sealed class CaseGrain(
             return new CaseActResult(ToView(), allowed, "not-allowed");
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         var from = s.Status;
         switch (command.Action)
         {
@@ -99,7 +101,7 @@ internal sealed class CaseGrain(
                 s.AssignedTo = command.AssignTo;
                 s.DueAt = policy.DueAt(now, s.CategoryCode, command.Urgent);
                 s.IsOverdue = false;
-                await this.RegisterOrUpdateReminder(OverdueReminder, Max(s.DueAt.Value - now, TimeSpan.FromSeconds(1)), TimeSpan.FromHours(1));
+                await WatchAsync(s.DueAt.Value - now);
                 break;
             case CaseAction.Resolve:
                 s.ResolvedAt = now;
@@ -139,13 +141,32 @@ internal sealed class CaseGrain(
             return;
         }
 
-        if (clock.GetUtcNow() >= s.DueAt && !s.IsOverdue)
+        var remaining = s.DueAt.Value - clock.Now;
+        if (remaining > TimeSpan.Zero)
+        {
+            if (remaining < policy.OverdueCheckInterval)
+            {
+                await WatchAsync(remaining); // the next look is at the due time itself
+            }
+
+            return;
+        }
+
+        if (!s.IsOverdue)
         {
             s.IsOverdue = true;
-            s.Timeline.Add(new TimelineEntry(clock.GetUtcNow(), "system", s.Status, s.Status, "已超期"));
+            s.Timeline.Add(new TimelineEntry(clock.Now, "system", s.Status, s.Status, "已超期"));
             await SaveAsync();
-            await StopWatchingAsync();
         }
+
+        await StopWatchingAsync();
+    }
+
+    private Task<IGrainReminder> WatchAsync(TimeSpan untilDue)
+    {
+        var interval = policy.OverdueCheckInterval;
+        var first = untilDue < interval ? untilDue : interval;
+        return this.RegisterOrUpdateReminder(OverdueReminder, first > TimeSpan.FromSeconds(1) ? first : TimeSpan.FromSeconds(1), interval);
     }
 
     private async Task StopWatchingAsync()
@@ -162,8 +183,6 @@ internal sealed class CaseGrain(
         await state.WriteStateAsync();
         await _projection.ProjectAsync(ToRow());
     }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private CaseView ToView()
     {

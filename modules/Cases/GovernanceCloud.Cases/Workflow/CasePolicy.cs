@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovernanceCloud.Persistence.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace GovernanceCloud.Cases.Workflow;
@@ -15,10 +16,19 @@ internal sealed class CasePolicy
     public CasePolicy(IConfiguration configuration)
     {
         _configuration = configuration;
-        Calendar = new WorkingCalendar(Dates("Cases:Holidays"), Dates("Cases:Workdays"));
+        Calendar = new WorkingCalendar(
+            StateCouncilHolidays.HolidayDates().Concat(Dates("Cases:Holidays")).ToHashSet(),
+            StateCouncilHolidays.WorkdayDates().Concat(Dates("Cases:Workdays")).ToHashSet());
+        OverdueCheckInterval = configuration.GetValue("Cases:OverdueCheckInterval", TimeSpan.FromHours(1));
+        if (OverdueCheckInterval <= TimeSpan.Zero)
+        {
+            throw new GovernanceConfigurationException($"Cases:OverdueCheckInterval = '{OverdueCheckInterval}' must be positive.");
+        }
     }
 
     public WorkingCalendar Calendar { get; }
+
+    public TimeSpan OverdueCheckInterval { get; }
 
     public DateTimeOffset DueAt(DateTimeOffset assignedAt, string? category, bool urgent) =>
         Calendar.AddWorkingDays(assignedAt, urgent ? Days("Urgent", 1) : Days(category ?? "Default", Days("Default", 5)));
@@ -26,8 +36,7 @@ internal sealed class CasePolicy
     private int Days(string key, int fallback) =>
         int.TryParse(_configuration[$"Cases:Sla:{key}"], CultureInfo.InvariantCulture, out var days) && days > 0 ? days : fallback;
 
-    private HashSet<DateOnly> Dates(string key) =>
+    private IEnumerable<DateOnly> Dates(string key) =>
         (_configuration.GetSection(key).Get<string[]>() ?? [])
-            .Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .ToHashSet();
+            .Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture));
 }
