@@ -11,11 +11,11 @@ public interface ICaseGrain : ITenantGrain
     Task<CaseView> Open(CaseOpening opening);
 
     /// <summary>
-    /// Adds a follow-up complaint to the case (joining it again changes nothing); false when the
-    /// case is closed or was never opened, and the complaint must open its own.
+    /// Adds a complaint to the case (joining it again changes nothing); false when the case is
+    /// closed or was never opened, and the complaint must open its own.
     /// </summary>
     [Alias("join")]
-    Task<bool> Join(string complaintId);
+    Task<bool> Join(string complaintId, CaseJoinReason reason);
 
     /// <summary>Moves the case, or says which actions the caller could take instead.</summary>
     [Alias("act")]
@@ -24,6 +24,16 @@ public interface ICaseGrain : ITenantGrain
     /// <summary>The case with its timeline, or null when it was never opened.</summary>
     [Alias("view")]
     Task<CaseView?> View();
+}
+
+/// <summary>Why a complaint joins a case instead of opening its own.</summary>
+public enum CaseJoinReason
+{
+    /// <summary>The same petitioner's follow-up while their case in the town is open.</summary>
+    FollowUp,
+
+    /// <summary>An operator said so when recording it (并案).</summary>
+    Operator,
 }
 
 /// <summary>Where a case stands.</summary>

@@ -54,4 +54,7 @@ public sealed record ComplaintRecord
     [Id(19)] public DateTimeOffset AcceptedAt { get; init; }
 
     [Id(20)] public string? CaseId { get; init; }
+
+    /// <summary>The open case an operator joined this complaint to when recording it (并案).</summary>
+    [Id(21)] public string? JoinedCaseId { get; init; }
 }

@@ -100,6 +100,41 @@ public sealed class CaseWorkflowApiTests(HostFactory host) : IClassFixture<HostF
         Assert.NotEqual(first, afterClosure);
     }
 
+    [Fact]
+    public async Task AnOperator_JoinsAWalkInToAnOpenCase_AndOnlyToAnOpenCaseOfTheirTown()
+    {
+        var open = await NewCaseAsync("xiangcheng.yuanhe");
+        using var operatorClient = await host.ClientAsAsync("operator@yuanhe");
+        var joined = await operatorClient.PostAsJsonAsync("/api/v1/complaints", WalkIn(open));
+        Assert.Equal(HttpStatusCode.Created, joined.StatusCode);
+        var accepted = await joined.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(open, accepted.GetProperty("caseId").GetString());
+        var view = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/v1/towns/xiangcheng.yuanhe/cases/{open}");
+        Assert.Equal(2, view.GetProperty("complaintIds").GetArrayLength());
+        Assert.Equal($"并案：诉求 {accepted.GetProperty("id").GetString()}", view.GetProperty("timeline").EnumerateArray().Last().GetProperty("note").GetString());
+
+        var taipingCase = await NewCaseAsync("xiangcheng.taiping");
+        var closed = await NewCaseAsync("xiangcheng.yuanhe");
+        var path = $"/api/v1/towns/xiangcheng.yuanhe/cases/{closed}";
+        await Act(operatorClient, path, new { action = "assign", assignTo = "物业科" });
+        await Act(operatorClient, path, new { action = "start" });
+        await Act(operatorClient, path, new { action = "resolve", result = "已协调" });
+        await Act(operatorClient, path, new { action = "close", satisfied = true });
+        foreach (var refused in new[] { taipingCase, closed, "k-no-such-case" })
+        {
+            var response = await operatorClient.PostAsJsonAsync("/api/v1/complaints", WalkIn(refused));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("caseId", out _), refused);
+        }
+
+        Assert.Equal(2, (await operatorClient.GetFromJsonAsync<JsonElement>($"/api/v1/towns/xiangcheng.yuanhe/cases/{open}")).GetProperty("complaintIds").GetArrayLength());
+    }
+
+    private static object WalkIn(string caseId) => new
+    {
+        channel = "walk-in", externalId = $"join-{Guid.NewGuid():N}", receivedAt = "2026-11-20T10:30:00+08:00", content = "楼下垃圾仍未清运，邻居也来反映。", caseId,
+    };
+
     private async Task<string> NewCaseAsync(string town, string? phone = null)
     {
         using var gateway = await host.ClientAsAsync("xiangcheng-gateway");

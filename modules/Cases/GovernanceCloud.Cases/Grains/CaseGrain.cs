@@ -60,7 +60,7 @@ internal sealed class CaseGrain(
         return ToView();
     }
 
-    public async Task<bool> Join(string complaintId)
+    public async Task<bool> Join(string complaintId, CaseJoinReason reason)
     {
         var s = state.State;
         if (s.ComplaintIds.Contains(complaintId))
@@ -74,7 +74,8 @@ internal sealed class CaseGrain(
         }
 
         s.ComplaintIds.Add(complaintId);
-        s.Timeline.Add(new TimelineEntry(clock.Now, "intake", s.Status, s.Status, $"同一诉求人的后续诉求 {complaintId}"));
+        var note = reason == CaseJoinReason.Operator ? $"并案：诉求 {complaintId}" : $"同一诉求人的后续诉求 {complaintId}";
+        s.Timeline.Add(new TimelineEntry(clock.Now, "intake", s.Status, s.Status, note));
         await SaveAsync();
         return true;
     }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GovernanceCloud.BaseData.Contracts;
+using GovernanceCloud.Cases.Contracts;
 using GovernanceCloud.Intake.Channels;
 using GovernanceCloud.Intake.Contracts;
 using GovernanceCloud.Kernel.Privacy;
@@ -17,7 +18,7 @@ namespace GovernanceCloud.Intake.Api;
 /// Checks a complaint field by field and turns it into the pool's form: petitioner identity
 /// hashed, encrypted and masked; the place resolved to town and grid; a category given or suggested.
 /// </summary>
-internal sealed partial class ComplaintNormalizer(ChannelCatalog channels, PersonalDataKeys keys, IAddressResolver gazetteer, ITenantStore tenants, TimeProvider clock)
+internal sealed partial class ComplaintNormalizer(ChannelCatalog channels, PersonalDataKeys keys, IAddressResolver gazetteer, ITenantStore tenants, IGrainFactory grains, TimeProvider clock)
 {
     public const int MaxContentLength = 10_000;
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -53,6 +54,7 @@ internal sealed partial class ComplaintNormalizer(ChannelCatalog channels, Perso
         var location = Location(request.Location, errors);
         var town = await TownAsync(request.TownId, callerTenant, errors, cancellationToken);
         var petitioner = Petitioner(request.Petitioner, request.Channel, errors);
+        var joined = await JoinedCaseAsync(request.CaseId, town, errors);
         if (!errors.IsEmpty)
         {
             return (null, errors);
@@ -84,10 +86,11 @@ internal sealed partial class ComplaintNormalizer(ChannelCatalog channels, Perso
             PetitionerMasked = petitioner?.Masked(),
             Lat = location?.Lat,
             Lng = location?.Lng,
+            JoinedCaseId = joined,
             ContentHash = protector.Hash("complaint", string.Join('\u001F',
                 request.Channel, request.ExternalId, receivedAt.Value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), request.TownId,
                 petitioner?.Name, petitioner?.Phone, petitioner?.IdNumber, petitioner?.Account, request.Title, request.Content, request.Address, request.Category,
-                location?.Lat.ToString(CultureInfo.InvariantCulture), location?.Lng.ToString(CultureInfo.InvariantCulture))),
+                location?.Lat.ToString(CultureInfo.InvariantCulture), location?.Lng.ToString(CultureInfo.InvariantCulture), joined)),
         };
         return (record, errors);
     }
@@ -154,6 +157,35 @@ internal sealed partial class ComplaintNormalizer(ChannelCatalog channels, Perso
         }
 
         return town;
+    }
+
+    // An operator joins a complaint to a case by hand: an open case of the complaint's own town.
+    private async Task<string?> JoinedCaseAsync(string? caseId, TenantId? town, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(caseId))
+        {
+            return null;
+        }
+
+        if (town is not { } known)
+        {
+            errors.Add("caseId", "并案时须写明 townId。");
+            return null;
+        }
+
+        if (caseId.Length > 40 || await grains.GetCase(known, caseId).View() is not { } view)
+        {
+            errors.Add("caseId", $"本镇（街道）没有案件“{caseId}”。");
+            return null;
+        }
+
+        if (view.Status == CaseStatus.Closed)
+        {
+            errors.Add("caseId", $"案件“{caseId}”已办结，不能再并入诉求。");
+            return null;
+        }
+
+        return caseId;
     }
 
     private Petitioner? Petitioner(PetitionerRequest? request, string? channel, FieldErrors errors)

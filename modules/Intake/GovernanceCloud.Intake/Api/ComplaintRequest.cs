@@ -1,6 +1,9 @@
 namespace GovernanceCloud.Intake.Api;
 
-/// <summary>The body of <c>POST /api/v1/complaints</c> (and each item of <c>/batch</c>); DESIGN.md "Public contract".</summary>
+/// <summary>
+/// The body of <c>POST /api/v1/complaints</c> (and each item of <c>/batch</c>); DESIGN.md "Public contract".
+/// <c>CaseId</c> is the operator's say that this complaint belongs to an open case of its town (并案).
+/// </summary>
 internal sealed record ComplaintRequest(
     string? Channel,
     string? ExternalId,
@@ -11,7 +14,8 @@ internal sealed record ComplaintRequest(
     string? Content,
     string? Address,
     string? Category,
-    LocationRequest? Location);
+    LocationRequest? Location,
+    string? CaseId = null);
 
 /// <summary>
 /// Who complained; every field optional (anonymous complaints are allowed). <c>AccountId</c> is the

@@ -88,13 +88,19 @@ internal sealed class ComplaintGrain(
         return true;
     }
 
-    // A petitioner's follow-up joins their open case in the same town; anything else opens its own.
-    // Decided before the complaint is written, so a redo after a crash takes the same path.
+    // The case an operator named; else a petitioner's follow-up joins their open case in the same
+    // town; anything else opens its own. Decided before the complaint is written, so a redo after a
+    // crash takes the same path.
     private async Task<string?> CaseForAsync(ComplaintRecord complaint)
     {
         if (complaint.TownId is not { } town)
         {
             return null;
+        }
+
+        if (complaint.JoinedCaseId is { } named)
+        {
+            return named;
         }
 
         // Only the petitioner's latest complaint in this town needs a look: a follow-up joins an
@@ -116,9 +122,9 @@ internal sealed class ComplaintGrain(
         if (record is { TownId: { } town, CaseId: { } caseId })
         {
             var own = CasesGrains.CaseIdFor(record.Id);
-            if (caseId != own && !await grains.GetCase(TenantId.Parse(town), caseId).Join(record.Id))
+            if (caseId != own && !await grains.GetCase(TenantId.Parse(town), caseId).Join(record.Id, record.JoinedCaseId == caseId ? CaseJoinReason.Operator : CaseJoinReason.FollowUp))
             {
-                // The petitioner's case closed in the meantime: this complaint opens its own after all.
+                // The case closed in the meantime: this complaint opens its own after all.
                 record = record with { CaseId = own };
                 state.State.Record = record;
                 state.State.Version++;
