@@ -1,5 +1,6 @@
 using GovernanceCloud.BaseData;
 using GovernanceCloud.Cases;
+using GovernanceCloud.Correlation;
 using GovernanceCloud.Host.Platform;
 using GovernanceCloud.Identity;
 using GovernanceCloud.Intake;
@@ -14,6 +15,7 @@ try
     builder.Services.AddBaseData(seedOnStart: true);
     builder.Services.AddIntake(seedOnStart: true);
     builder.Services.AddCases();
+    builder.Services.AddCorrelation();
     // After the tenancy module: its demo seed creates the towns the identity seed binds people to.
     builder.AddGovernanceIdentity();
 
@@ -23,6 +25,7 @@ try
     app.MapBaseData();
     app.MapIntake();
     app.MapCases();
+    app.MapCorrelation();
     await app.RunAsync();
     return 0;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GovernanceCloud.BaseData;
 using GovernanceCloud.Cases;
+using GovernanceCloud.Correlation;
 using GovernanceCloud.Identity;
 using GovernanceCloud.Intake;
 using GovernanceCloud.Persistence.Configuration;
@@ -64,6 +65,7 @@ internal static class CliOptions
         services.AddBaseData(seedOnStart: false);
         services.AddIntake(seedOnStart: false);
         services.AddCases();
+        services.AddCorrelation();
         services.AddIdentityStores();
         return services.BuildServiceProvider();
     }
@@ -83,6 +85,7 @@ internal static class CliOptions
         builder.Services.AddBaseData(seedOnStart: false);
         builder.Services.AddIntake(seedOnStart: false);
         builder.Services.AddCases();
+        builder.Services.AddCorrelation();
         builder.Services.AddPersonalData(builder.Configuration);
         builder.Services.AddIdentityReadModel();
         return builder.Build();

@@ -10,7 +10,14 @@ public interface IAddressResolver
 {
     /// <summary>Resolves <paramref name="address"/> within <paramref name="district"/>; never throws for unknown places.</summary>
     ValueTask<AddressResolution> ResolveAsync(TenantId district, string? address, GeoPoint? location = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Every community name and alias of the district (correlation finds them in complaint text).</summary>
+    ValueTask<IReadOnlyList<GazetteerPlace>> PlacesAsync(TenantId district, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A name (or alias) of a community the gazetteer knows.</summary>
+[GenerateSerializer, Immutable, Alias("gc.gazetteer-place")]
+public sealed record GazetteerPlace([property: Id(0)] string Name, [property: Id(1)] string CommunityId, [property: Id(2)] string TownId);
 
 /// <summary>A WGS-84 point.</summary>
 [GenerateSerializer, Immutable, Alias("gc.geo-point")]

@@ -57,4 +57,7 @@ public sealed record ComplaintRecord
 
     /// <summary>The open case an operator joined this complaint to when recording it (并案).</summary>
     [Id(21)] public string? JoinedCaseId { get; init; }
+
+    /// <summary>The matter correlation put the complaint in; null until it has been correlated.</summary>
+    [Id(22)] public string? MatterId { get; init; }
 }

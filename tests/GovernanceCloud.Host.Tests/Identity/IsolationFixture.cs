@@ -29,6 +29,11 @@ public sealed class IsolationFixture : IAsyncLifetime
     /// <summary>A resident of the own town, imported for the doors that show one.</summary>
     public string OwnResidentId { get; private set; } = string.Empty;
 
+    /// <summary>A red SensitiveRisk warning of the own town, and the matter of its complaint.</summary>
+    public string OwnWarningId { get; private set; } = string.Empty;
+
+    public string OwnMatterId { get; private set; } = string.Empty;
+
     public async Task InitializeAsync()
     {
         using var district = await Host.ClientAsAsync("admin@xiangcheng");
@@ -60,6 +65,16 @@ public sealed class IsolationFixture : IAsyncLifetime
         var accepted = await complaint.Content.ReadFromJsonAsync<JsonElement>();
         OwnComplaintId = accepted.GetProperty("id").GetString()!;
         OwnCaseId = accepted.GetProperty("caseId").GetString()!;
+
+        var risky = await gateway.PostAsJsonAsync("/api/v1/complaints", new
+        {
+            channel = "12345", externalId = "isolation-2", receivedAt = "2026-11-20T10:30:00+08:00", townId = OwnTown, content = "拖欠工资半年，再不解决我就去跳楼。",
+        });
+        var riskyId = (await risky.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        using var integrator = await Host.ClientAsAsync("xiangcheng-integrator");
+        var warnings = await integrator.GetFromJsonAsync<JsonElement>("/odata/Warnings?$filter=Scenario eq 'SensitiveRisk'");
+        OwnWarningId = warnings.GetProperty("value")[0].GetProperty("Id").GetString()!;
+        OwnMatterId = (await integrator.GetFromJsonAsync<JsonElement>($"/odata/Complaints('{riskyId}')")).GetProperty("MatterId").GetString()!;
 
         Clients[Caller.Anonymous] = Host.CreateBrowser();
         Clients[Caller.WrongScope] = await Host.ClientAsAsync("xiangcheng-sensors");

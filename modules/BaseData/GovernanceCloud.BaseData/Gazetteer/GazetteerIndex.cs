@@ -25,6 +25,7 @@ internal sealed class GazetteerIndex
             }
         }
 
+        Places = places.Select(p => new GazetteerPlace(p.Text, p.Community!.Id, p.Community.TownId)).ToArray();
         places.AddRange(towns.Select(t => new Place(Normalize(t.Name), null, t.Id, IsAlias: false)));
         _byFirstCharacter = places
             .Where(p => p.Text.Length >= 2)
@@ -36,6 +37,9 @@ internal sealed class GazetteerIndex
             .Select(g => (g.GridId, g.TownId, g.Boundary!))
             .ToArray();
     }
+
+    /// <summary>Every community name and alias, normalised.</summary>
+    public IReadOnlyList<GazetteerPlace> Places { get; }
 
     public AddressResolution Resolve(string? address, GeoPoint? location)
     {

@@ -24,6 +24,9 @@ internal sealed class GazetteerService(ReadModelFactory readModel, ITenantStore 
         return index.Resolve(address, location);
     }
 
+    public async ValueTask<IReadOnlyList<GazetteerPlace>> PlacesAsync(TenantId district, CancellationToken cancellationToken = default) =>
+        (await IndexAsync(district.District)).Places;
+
     /// <summary>Forgets the district's index; the next resolution loads it afresh.</summary>
     public void Invalidate(TenantId district) => _indexes.TryRemove(district.District.Value, out _);
 

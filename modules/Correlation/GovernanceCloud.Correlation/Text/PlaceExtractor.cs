@@ -60,6 +60,9 @@ internal sealed class PlaceExtractor
 
     public IReadOnlyCollection<string> GazetteerNames => _gazetteer.Keys;
 
+    /// <summary>A name of the community (its first in the gazetteer), for labels.</summary>
+    public string? CommunityName(string communityId) => _gazetteer.FirstOrDefault(p => p.Value == communityId).Key;
+
     /// <summary>The places among <paramref name="words"/> (from <see cref="Segmenter.Cut"/>), each once, in order.</summary>
     public IReadOnlyList<NamedPlace> Extract(IReadOnlyList<string> words)
     {

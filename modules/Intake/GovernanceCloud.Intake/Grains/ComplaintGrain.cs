@@ -1,4 +1,5 @@
 using GovernanceCloud.Cases.Contracts;
+using GovernanceCloud.Correlation.Contracts;
 using GovernanceCloud.Intake.Contracts;
 using GovernanceCloud.Intake.ReadModel;
 using GovernanceCloud.Kernel.Tenancy;
@@ -24,7 +25,7 @@ internal sealed class ComplaintState
 /// (and are redone on the next activation if the process dies in between).
 /// </summary>
 [GrainType("complaint")]
-internal sealed class ComplaintGrain(
+internal sealed partial class ComplaintGrain(
     [PersistentState("complaint", GovernanceSilo.StorageName)] IPersistentState<ComplaintState> state,
     IProjectionWriter writer,
     IGrainFactory grains,
@@ -142,7 +143,43 @@ internal sealed class ComplaintGrain(
         {
             await grains.GetPetitioner(District, key).Record(new PetitionerComplaint(record.Id, record.TownId, record.Channel, record.ReceivedAt, record.CaseId));
         }
+
+        if (record.MatterId is null)
+        {
+            await CorrelateAsync(record);
+        }
     }
+
+    // Correlation is part of accepting a complaint (a warning follows within the request), but the
+    // complaint is already durable: if correlation fails, the complaint stands and is correlated
+    // again on its next activation.
+    private async Task CorrelateAsync(ComplaintRecord record)
+    {
+        CorrelationOutcome outcome;
+        try
+        {
+            outcome = await grains.GetCorrelator(District).Correlate(new ComplaintFacts
+            {
+                Id = record.Id, TownId = record.TownId, GridId = record.GridId, CommunityId = record.CommunityId, Channel = record.Channel,
+                ReceivedAt = record.ReceivedAt, Title = record.Title, Content = record.Content, CategoryCode = record.CategoryCode,
+                PetitionerKey = record.PetitionerKey,
+            });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCorrelationFailed(logger, ex, record.Id);
+            return;
+        }
+
+        var correlated = state.State.Record! with { MatterId = outcome.MatterId };
+        state.State.Record = correlated;
+        state.State.Version++;
+        await state.WriteStateAsync();
+        await _projection.ProjectAsync(ToRow(correlated));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId} could not be correlated; it is retried on its next activation")]
+    private static partial void LogCorrelationFailed(ILogger logger, Exception exception, string complaintId);
 
     private ComplaintRow ToRow(ComplaintRecord r) => new()
     {
@@ -158,6 +195,7 @@ internal sealed class ComplaintGrain(
         GridId = r.GridId,
         CommunityId = r.CommunityId,
         CaseId = r.CaseId,
+        MatterId = r.MatterId,
         PetitionerMasked = r.PetitionerMasked,
         PetitionerKey = r.PetitionerKey,
         Content = r.Content,

@@ -1,0 +1,32 @@
+namespace GovernanceCloud.Correlation.Contracts;
+
+/// <summary>What correlation needs to know of an accepted complaint.</summary>
+[GenerateSerializer, Immutable, Alias("gc.complaint-facts")]
+public sealed record ComplaintFacts
+{
+    [Id(0)] public required string Id { get; init; }
+
+    [Id(1)] public string? TownId { get; init; }
+
+    [Id(2)] public string? GridId { get; init; }
+
+    [Id(3)] public string? CommunityId { get; init; }
+
+    [Id(4)] public required string Channel { get; init; }
+
+    /// <summary>Event time: every scenario window is measured on it, never on arrival.</summary>
+    [Id(5)] public required DateTimeOffset ReceivedAt { get; init; }
+
+    [Id(6)] public string Title { get; init; } = "";
+
+    [Id(7)] public string Content { get; init; } = "";
+
+    [Id(8)] public string? CategoryCode { get; init; }
+
+    /// <summary>The district-wide petitioner key (a keyed hash); null when anonymous.</summary>
+    [Id(9)] public string? PetitionerKey { get; init; }
+}
+
+/// <summary>What correlation made of a complaint: the matter it joined or started, and the warnings it raised or fed.</summary>
+[GenerateSerializer, Immutable, Alias("gc.correlation-outcome")]
+public sealed record CorrelationOutcome([property: Id(0)] string? MatterId, [property: Id(1)] IReadOnlyList<string> WarningIds);

@@ -1,0 +1,32 @@
+using GovernanceCloud.Correlation.Api;
+using GovernanceCloud.Correlation.Feeds;
+using GovernanceCloud.Correlation.ReadModel;
+using GovernanceCloud.Correlation.Text;
+using GovernanceCloud.Kernel.Time;
+using GovernanceCloud.Persistence.ReadModel;
+using GovernanceCloud.Web.OData;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GovernanceCloud.Correlation;
+
+/// <summary>The correlation module: matters, the six scenarios, warnings.</summary>
+public static class CorrelationModule
+{
+    public static IServiceCollection AddCorrelation(this IServiceCollection services)
+    {
+        services.TryAddSingleton(GovernanceClock.System);
+        services.AddSingleton<DistrictPlaces>();
+        services.AddSingleton<IReadModelContribution, CorrelationReadModel>();
+        services.AddSingleton<IODataModelContribution, CorrelationODataModel>();
+        services.AddMvcCore().AddApplicationPart(typeof(MattersController).Assembly);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCorrelation(this IEndpointRouteBuilder endpoints)
+    {
+        WarningEndpoints.Map(endpoints);
+        return endpoints;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Text;
+using GovernanceCloud.Correlation.Contracts;
+using GovernanceCloud.Correlation.Settings;
+using GovernanceCloud.Kernel.Tenancy;
+
+namespace GovernanceCloud.Correlation.Grains;
+
+/// <summary>The keys of the module's own grains, built here and nowhere else.</summary>
+internal static class CorrelationKeys
+{
+    public static IMatterGrain GetMatter(this IGrainFactory grains, TenantId district, string matterId) =>
+        grains.ForTenant(district.District).GetGrain<IMatterGrain>(matterId);
+
+    public static IMatterIndexShardGrain GetIndexShard(this IGrainFactory grains, TenantId district, int shard) =>
+        grains.ForTenant(district.District).GetGrain<IMatterIndexShardGrain>($"ix{shard}");
+
+    public static IVolumeGrain GetVolume(this IGrainFactory grains, TenantId district, string subject) =>
+        grains.ForTenant(district.District).GetGrain<IVolumeGrain>($"v{Hash(subject)}");
+
+    public static IWarningGrain GetWarning(this IGrainFactory grains, TenantId district, Scenario scenario, string subject) =>
+        grains.ForTenant(district.District).GetGrain<IWarningGrain>(WarningKey(scenario, subject));
+
+    /// <summary>The warning grain of a warning id (<c>w…-episode</c>).</summary>
+    public static IWarningGrain GetWarningById(this IGrainFactory grains, TenantId district, string warningId) =>
+        grains.ForTenant(district.District).GetGrain<IWarningGrain>(warningId[..warningId.LastIndexOf('-')]);
+
+    public static ICorrelationSettingsGrain GetCorrelationSettings(this IGrainFactory grains, TenantId district) =>
+        grains.ForTenant(district.District).GetGrain<ICorrelationSettingsGrain>("settings");
+
+    /// <summary>The new matter a complaint starts: named after it, so a redo starts the same one.</summary>
+    public static string MatterIdFor(string complaintId) => "m" + complaintId[1..];
+
+    /// <summary>Which index shard holds a key: a stable hash, the same on every node.</summary>
+    public static int ShardOf(string key)
+    {
+        var hash = 2166136261u;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % MatterIndexShardGrain.Count);
+    }
+
+    private static string WarningKey(Scenario scenario, string subject) => $"w{Hash($"{scenario}|{subject}")}";
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..20];
+}

@@ -1,0 +1,170 @@
+using GovernanceCloud.Correlation.Contracts;
+using GovernanceCloud.Correlation.Matching;
+using GovernanceCloud.Correlation.Scenarios;
+using GovernanceCloud.Correlation.Settings;
+using GovernanceCloud.Correlation.Text;
+using GovernanceCloud.Intake.Contracts;
+using GovernanceCloud.Kernel.Tenancy;
+using Orleans.Concurrency;
+
+namespace GovernanceCloud.Correlation.Grains;
+
+/// <summary>
+/// Correlates one complaint: finds its matter through the sharded index (places, key terms,
+/// MinHash bands), scores the best candidates, joins or starts the matter, then evaluates every
+/// scenario and raises or feeds their warnings. Windows are on the complaint's own time.
+/// </summary>
+[StatelessWorker]
+[GrainType("correlator")]
+internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces places) : Grain, ICorrelatorGrain
+{
+    private const int TopTerms = 8;
+    private const int Candidates = 5;
+    private static readonly TimeSpan SettingsAge = TimeSpan.FromSeconds(10);
+
+    private (SettingsVersion Settings, DateTime LoadedAt)? _settings;
+    private (IReadOnlyDictionary<string, ChannelLevel> Levels, DateTime LoadedAt)? _channels;
+
+    private TenantId District => TenantGrainKey.TenantOf(this.GetPrimaryKeyString());
+
+    public async Task<CorrelationOutcome> Correlate(ComplaintFacts complaint)
+    {
+        var settings = (await SettingsAsync()).Settings;
+        var matter = await MatterAsync(complaint, settings);
+        var levels = await ChannelLevelsAsync();
+        var findings = new List<Finding>();
+        if (SharedMatter.Evaluate(matter, complaint.ReceivedAt, settings) is { } shared)
+        {
+            findings.Add(shared);
+        }
+
+        var matterContacts = matter.Members
+            .Select(m => new ChannelEscalation.Contact(m.ComplaintId, m.Channel, (int)levels.GetValueOrDefault(m.Channel), m.ReceivedAt, m.TownId)).ToArray();
+        if (ChannelEscalation.Evaluate($"matter:{matter.Id}", $"事项“{matter.Label}”", matterContacts, complaint.ReceivedAt, settings.SharedWindow, settings) is { } matterEscalation)
+        {
+            findings.Add(matterEscalation);
+        }
+
+        if (complaint.PetitionerKey is { } petitioner)
+        {
+            var history = await grains.GetPetitioner(District, petitioner).History();
+            if (RepeatPetitioner.Evaluate(petitioner, history.Select(h => new RepeatPetitioner.Complaint(h.ComplaintId, h.TownId, h.Channel, h.ReceivedAt)).ToArray(), complaint.ReceivedAt, settings) is { } repeat)
+            {
+                findings.Add(repeat);
+            }
+
+            var contacts = history.Select(h => new ChannelEscalation.Contact(h.ComplaintId, h.Channel, (int)levels.GetValueOrDefault(h.Channel), h.ReceivedAt, h.TownId)).ToArray();
+            if (ChannelEscalation.Evaluate($"petitioner:{petitioner[..16]}", "同一诉求人", contacts, complaint.ReceivedAt, settings.RepeatWindow, settings) is { } personEscalation)
+            {
+                findings.Add(personEscalation);
+            }
+        }
+
+        findings.AddRange(await VolumeFindingsAsync(complaint, settings));
+        if (SensitiveRisk.Evaluate($"matter:{matter.Id}", complaint.TownId, complaint.Id, complaint.Title, complaint.Content, settings) is { } risk)
+        {
+            findings.Add(risk);
+        }
+
+        var raised = await Task.WhenAll(findings.Select(f => grains.GetWarning(District, f.Scenario, f.Subject).Raise(f, settings.DeadlineFor(f.Level))));
+        return new CorrelationOutcome(matter.Id, raised.Select(r => r.WarningId).ToArray());
+    }
+
+    private async Task<MatterSnapshot> MatterAsync(ComplaintFacts complaint, CorrelationSettings settings)
+    {
+        var extractor = await places.ExtractorAsync(District);
+        var features = ComplaintFeatures.Of(complaint.Title, complaint.Content, extractor);
+        var named = features.Places.ToList();
+        if (complaint.CommunityId is { } community && !named.Exists(p => p.CommunityId == community))
+        {
+            named.Insert(0, new NamedPlace(extractor.CommunityName(community) ?? community, community));
+        }
+
+        var placeKeys = named.Select(p => $"p:{p.Key}").ToArray();
+        var termKeys = features.Terms.Keys.Select(t => $"t:{t}").ToArray();
+        var bandKeys = MinHash.BandKeys(features.Signature).ToArray();
+        var answers = await Task.WhenAll(placeKeys.Concat(termKeys).Concat(bandKeys)
+            .GroupBy(CorrelationKeys.ShardOf)
+            .Select(g => grains.GetIndexShard(District, g.Key).Lookup(g.ToArray(), complaint.ReceivedAt, settings.MatterWindow)));
+
+        var documents = answers.Max(a => a.Documents);
+        var frequency = answers.SelectMany(a => a.DocumentFrequency).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var weights = features.Terms
+            .Select(t => (Term: t.Key, Weight: t.Value * (Math.Log((documents + 1.0) / (frequency.GetValueOrDefault($"t:{t.Key}") + 1.0)) + 1)))
+            .OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal)
+            .Take(TopTerms)
+            .ToDictionary(t => t.Term, t => Math.Round(t.Weight, 4), StringComparer.Ordinal);
+        var probe = new MatterProbe
+        {
+            ComplaintId = complaint.Id, PlaceKeys = placeKeys, PlaceNames = named.Select(p => p.Name).ToArray(), Terms = weights,
+            Signature = features.Signature, CategoryCode = complaint.CategoryCode, ReceivedAt = complaint.ReceivedAt,
+        };
+
+        var postingKeys = placeKeys.Concat(weights.Keys.Select(t => $"t:{t}")).Concat(bandKeys).ToArray();
+        var matters = answers.SelectMany(a => a.Matters).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+        var candidates = postingKeys
+            .Where(matters.ContainsKey)
+            .SelectMany(key => matters[key].Select(id => (Id: id, Hit: key[0] == 'p' ? 2.0 : 1.0)))
+            .GroupBy(c => c.Id, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Sum(c => c.Hit)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(Candidates)
+            .Select(g => g.Key)
+            .ToArray();
+        var scores = await Task.WhenAll(candidates.Select(async id => (Id: id, Score: await grains.GetMatter(District, id).Score(probe, settings.MatterWindow))));
+        var best = scores.Where(s => s.Score is { } score && score.Total >= settings.SameMatterThreshold).OrderByDescending(s => s.Score!.Total).FirstOrDefault();
+        var matterId = best.Id ?? CorrelationKeys.MatterIdFor(complaint.Id);
+
+        var snapshot = await grains.GetMatter(District, matterId).Attach(probe, complaint, postingKeys);
+        await Task.WhenAll(termKeys.Concat(postingKeys).Distinct(StringComparer.Ordinal)
+            .GroupBy(CorrelationKeys.ShardOf)
+            .Select(g => grains.GetIndexShard(District, g.Key).Commit(
+                complaint.Id, g.Where(k => k.StartsWith("t:", StringComparison.Ordinal) && termKeys.Contains(k)).ToArray(), matterId,
+                g.Where(postingKeys.Contains).ToArray(), complaint.ReceivedAt)));
+        return snapshot;
+    }
+
+    private async Task<IEnumerable<Finding>> VolumeFindingsAsync(ComplaintFacts complaint, CorrelationSettings settings)
+    {
+        var findings = new List<Finding>();
+        if (complaint.GridId is { } grid)
+        {
+            var volume = await grains.GetVolume(District, $"grid:{grid}").Observe(complaint.Id, complaint.ReceivedAt, settings.HotspotTrailingWeeks, settings.SurgeTrailingDays);
+            if (LocationHotspot.Evaluate($"grid:{grid}", $"网格 {grid}", complaint.TownId, volume, settings) is { } hotspot)
+            {
+                findings.Add(hotspot);
+            }
+        }
+
+        if (complaint.CategoryCode is { } category)
+        {
+            var volume = await grains.GetVolume(District, $"category:{category}").Observe(complaint.Id, complaint.ReceivedAt, settings.HotspotTrailingWeeks, settings.SurgeTrailingDays);
+            if (CategorySurge.Evaluate(category, volume, settings) is { } surge)
+            {
+                findings.Add(surge);
+            }
+        }
+
+        return findings;
+    }
+
+    private async Task<SettingsVersion> SettingsAsync()
+    {
+        if (_settings is not { } cached || DateTime.UtcNow - cached.LoadedAt > SettingsAge)
+        {
+            _settings = cached = (await grains.GetCorrelationSettings(District).Get(), DateTime.UtcNow);
+        }
+
+        return cached.Settings;
+    }
+
+    private async Task<IReadOnlyDictionary<string, ChannelLevel>> ChannelLevelsAsync()
+    {
+        if (_channels is not { } cached || DateTime.UtcNow - cached.LoadedAt > SettingsAge)
+        {
+            var list = await grains.GetChannelRegistry(District).List();
+            _channels = cached = (list.ToDictionary(c => c.Code, c => c.Level, StringComparer.Ordinal), DateTime.UtcNow);
+        }
+
+        return cached.Levels;
+    }
+}

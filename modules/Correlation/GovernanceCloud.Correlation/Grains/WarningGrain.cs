@@ -1,0 +1,195 @@
+using GovernanceCloud.Correlation.Contracts;
+using GovernanceCloud.Correlation.ReadModel;
+using GovernanceCloud.Correlation.Scenarios;
+using GovernanceCloud.Kernel.Tenancy;
+using GovernanceCloud.Kernel.Time;
+using GovernanceCloud.Persistence.Hosting;
+using GovernanceCloud.Persistence.ReadModel;
+using Microsoft.Extensions.Logging;
+
+namespace GovernanceCloud.Correlation.Grains;
+
+/// <summary>
+/// The warnings of one (scenario, subject) of a district: at most one open at a time. New evidence
+/// attaches to the open one and can raise its level, never lower it; once it is closed, the next
+/// finding opens a new one (the next episode, with its own id).
+/// </summary>
+[Alias("gc.warning")]
+internal interface IWarningGrain : ITenantGrain
+{
+    /// <summary>Opens or feeds the warning; answers its id and whether this finding was new to it.</summary>
+    [Alias("raise")]
+    Task<WarningRaise> Raise(Finding finding, TimeSpan deadline);
+
+    [Alias("view")]
+    Task<WarningView?> View();
+}
+
+[GenerateSerializer, Immutable, Alias("gc.warning-raise")]
+internal sealed record WarningRaise([property: Id(0)] string WarningId, [property: Id(1)] bool Opened, [property: Id(2)] bool LevelRaised);
+
+/// <summary>One change of a warning's level.</summary>
+[GenerateSerializer, Immutable, Alias("gc.warning-step")]
+internal sealed record WarningStep([property: Id(0)] DateTimeOffset At, [property: Id(1)] WarningLevel? From, [property: Id(2)] WarningLevel To, [property: Id(3)] string Reason);
+
+/// <summary>A warning as the API shows it.</summary>
+[GenerateSerializer, Immutable, Alias("gc.warning-view")]
+internal sealed record WarningView
+{
+    [Id(0)] public required string Id { get; init; }
+
+    [Id(1)] public required Scenario Scenario { get; init; }
+
+    [Id(2)] public required string SubjectKey { get; init; }
+
+    [Id(3)] public required WarningLevel Level { get; init; }
+
+    [Id(4)] public required WarningStatus Status { get; init; }
+
+    [Id(5)] public string? TownId { get; init; }
+
+    [Id(6)] public required string Summary { get; init; }
+
+    [Id(7)] public required string Explanation { get; init; }
+
+    [Id(8)] public required IReadOnlyList<string> ComplaintIds { get; init; }
+
+    [Id(9)] public required DateTimeOffset RaisedAt { get; init; }
+
+    [Id(10)] public required DateTimeOffset DueAt { get; init; }
+
+    [Id(11)] public required IReadOnlyList<WarningStep> Steps { get; init; }
+}
+
+/// <summary>Stored state of a warning subject; JSON, so add properties freely but never rename them.</summary>
+internal sealed class WarningState
+{
+    public int Episode { get; set; }
+
+    public WarningStatus Status { get; set; } = WarningStatus.Closed;
+
+    public Scenario Scenario { get; set; }
+
+    public string Subject { get; set; } = "";
+
+    public WarningLevel Level { get; set; }
+
+    public string? TownId { get; set; }
+
+    public string Summary { get; set; } = "";
+
+    public string Explanation { get; set; } = "";
+
+    public List<string> ComplaintIds { get; set; } = [];
+
+    public DateTimeOffset RaisedAt { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    public List<WarningStep> Steps { get; set; } = [];
+
+    public long Version { get; set; }
+}
+
+[GrainType("warning")]
+internal sealed class WarningGrain(
+    [PersistentState("warning", GovernanceSilo.StorageName)] IPersistentState<WarningState> state,
+    IProjectionWriter writer,
+    GovernanceClock clock,
+    ILogger<WarningGrain> logger) : Grain, IWarningGrain
+{
+    private const int MaxEvidence = 500;
+    private ReadModelProjection<WarningRow> _projection = null!;
+
+    private TenantId District => TenantGrainKey.TenantOf(this.GetPrimaryKeyString());
+
+    private string WarningId => $"{TenantGrainKey.LocalIdOf(this.GetPrimaryKeyString())}-{state.State.Episode}";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _projection = new ReadModelProjection<WarningRow>(this, writer, logger);
+        if (state.State.Episode > 0)
+        {
+            await _projection.ProjectAsync(ToRow());
+        }
+    }
+
+    public async Task<WarningRaise> Raise(Finding finding, TimeSpan deadline)
+    {
+        var s = state.State;
+        var now = clock.Now;
+        var opened = false;
+        var raised = false;
+        if (s.Status == WarningStatus.Closed)
+        {
+            s.Episode++;
+            s.Status = WarningStatus.Open;
+            s.Scenario = finding.Scenario;
+            s.Subject = finding.Subject;
+            s.Level = finding.Level;
+            s.RaisedAt = now;
+            s.DueAt = now + deadline;
+            s.ComplaintIds = [];
+            s.Steps = [new WarningStep(now, null, finding.Level, finding.Explanation)];
+            opened = true;
+        }
+        else if (finding.Level > s.Level)
+        {
+            s.Steps.Add(new WarningStep(now, s.Level, finding.Level, finding.Explanation));
+            s.Level = finding.Level;
+            s.DueAt = now + deadline;
+            raised = true;
+        }
+
+        var added = finding.ComplaintIds.Where(id => !s.ComplaintIds.Contains(id)).ToArray();
+        if (!opened && !raised && added.Length == 0)
+        {
+            return new WarningRaise(WarningId, false, false); // the same evidence again: a redo
+        }
+
+        s.ComplaintIds.AddRange(added);
+        if (s.ComplaintIds.Count > MaxEvidence)
+        {
+            s.ComplaintIds.RemoveRange(0, s.ComplaintIds.Count - MaxEvidence);
+        }
+
+        s.TownId = finding.TownId ?? s.TownId;
+        s.Summary = finding.Summary;
+        s.Explanation = finding.Explanation;
+        s.Version++;
+        await state.WriteStateAsync();
+        await _projection.ProjectAsync(ToRow());
+        return new WarningRaise(WarningId, opened, raised);
+    }
+
+    public Task<WarningView?> View()
+    {
+        var s = state.State;
+        return Task.FromResult(s.Episode == 0 ? null : new WarningView
+        {
+            Id = WarningId, Scenario = s.Scenario, SubjectKey = s.Subject, Level = s.Level, Status = s.Status, TownId = s.TownId, Summary = s.Summary,
+            Explanation = s.Explanation, ComplaintIds = s.ComplaintIds.ToArray(), RaisedAt = s.RaisedAt, DueAt = s.DueAt, Steps = s.Steps.ToArray(),
+        });
+    }
+
+    private WarningRow ToRow()
+    {
+        var s = state.State;
+        return new WarningRow
+        {
+            Id = WarningId,
+            DistrictId = District.Value,
+            TownId = s.TownId,
+            Scenario = s.Scenario.ToString(),
+            Level = s.Level.ToString(),
+            Status = s.Status.ToString(),
+            SubjectKey = s.Subject,
+            Summary = s.Summary.Length <= 200 ? s.Summary : s.Summary[..200],
+            ComplaintCount = s.ComplaintIds.Count,
+            RaisedAt = s.RaisedAt,
+            DueAt = s.DueAt,
+            Explanation = s.Explanation,
+            Version = (s.Episode * 1_000_000L) + s.Version,
+        };
+    }
+}

@@ -1,0 +1,44 @@
+using GovernanceCloud.Correlation.Contracts;
+using GovernanceCloud.Correlation.Settings;
+
+namespace GovernanceCloud.Correlation.Scenarios;
+
+/// <summary>
+/// 多渠道反复: one matter or one petitioner reaching many channels, or going up to a city or
+/// province channel after district ones: orange.
+/// </summary>
+internal static class ChannelEscalation
+{
+    public sealed record Contact(string ComplaintId, string Channel, int ChannelLevel, DateTimeOffset ReceivedAt, string? TownId);
+
+    public static Finding? Evaluate(string subject, string subjectName, IReadOnlyList<Contact> contacts, DateTimeOffset at, TimeSpan window, CorrelationSettings settings)
+    {
+        var inWindow = contacts.Where(c => c.ReceivedAt <= at && c.ReceivedAt > at - window).OrderBy(c => c.ReceivedAt).ToArray();
+        if (inWindow.Length < 2)
+        {
+            return null;
+        }
+
+        var channels = inWindow.Select(c => c.Channel).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var latest = inWindow[^1];
+        var wentUp = latest.ChannelLevel > 0 && inWindow[..^1].Any(c => c.ChannelLevel < latest.ChannelLevel);
+        if (channels.Length < settings.EscalationChannels && !wentUp)
+        {
+            return null;
+        }
+
+        var reason = wentUp
+            ? $"最新一件经上级渠道“{latest.Channel}”反映，此前已在区级渠道反映"
+            : $"经 {channels.Length} 个渠道反复反映（阈值 {settings.EscalationChannels} 个）";
+        return new Finding
+        {
+            Scenario = Scenario.ChannelEscalation,
+            Subject = subject,
+            Level = WarningLevel.Orange,
+            TownId = inWindow.LastOrDefault(c => c.TownId is not null)?.TownId,
+            ComplaintIds = inWindow.Select(c => c.ComplaintId).ToArray(),
+            Summary = $"{subjectName}：{channels.Length} 个渠道反复反映",
+            Explanation = $"{subjectName}在 {window.TotalDays:0} 天内 {inWindow.Length} 件诉求，渠道：{string.Join("、", channels)}；{reason}，橙色预警。",
+        };
+    }
+}

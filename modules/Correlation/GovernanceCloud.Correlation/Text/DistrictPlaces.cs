@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using GovernanceCloud.BaseData.Contracts;
+using GovernanceCloud.Kernel.Tenancy;
+
+namespace GovernanceCloud.Correlation.Text;
+
+/// <summary>
+/// The place extractor of each district on this node, built from the gazetteer's community names
+/// and aliases and rebuilt when the gazetteer hands out a new list (it reloads every half minute).
+/// </summary>
+internal sealed class DistrictPlaces(IAddressResolver gazetteer)
+{
+    private readonly ConcurrentDictionary<string, (IReadOnlyList<GazetteerPlace> Source, PlaceExtractor Extractor)> _extractors = new(StringComparer.Ordinal);
+
+    public async ValueTask<PlaceExtractor> ExtractorAsync(TenantId district)
+    {
+        var source = await gazetteer.PlacesAsync(district.District);
+        if (_extractors.TryGetValue(district.District.Value, out var cached) && ReferenceEquals(cached.Source, source))
+        {
+            return cached.Extractor;
+        }
+
+        var extractor = new PlaceExtractor(source.Select(p => (p.Name, p.CommunityId)));
+        Segmenter.AddWords(extractor.GazetteerNames);
+        _extractors[district.District.Value] = (source, extractor);
+        return extractor;
+    }
+}
