@@ -20,6 +20,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
 {
     private const int TopTerms = 8;
     private const int Candidates = 5;
+    private const double PriorDocuments = 100;
     private static readonly TimeSpan SettingsAge = TimeSpan.FromSeconds(10);
 
     private (SettingsVersion Settings, DateTime LoadedAt)? _settings;
@@ -90,7 +91,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
         var documents = answers.Max(a => a.Documents);
         var frequency = answers.SelectMany(a => a.DocumentFrequency).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         var weights = features.Terms
-            .Select(t => (Term: t.Key, Weight: t.Value * (Math.Log((documents + 1.0) / (frequency.GetValueOrDefault($"t:{t.Key}") + 1.0)) + 1)))
+            .Select(t => (Term: t.Key, Weight: t.Value * Idf(documents, frequency.GetValueOrDefault($"t:{t.Key}"))))
             .OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal)
             .Take(TopTerms)
             .ToDictionary(t => t.Term, t => Math.Round(t.Weight, 4), StringComparer.Ordinal);
@@ -122,6 +123,11 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
                 g.Where(postingKeys.Contains).ToArray(), complaint.ReceivedAt)));
         return snapshot;
     }
+
+    // How rare a term is in the district's pool, smoothed by a prior of a hundred documents so that
+    // a young pool, where one matter's own complaints are most of it, does not discount that
+    // matter's defining words.
+    private static double Idf(long documents, int frequency) => Math.Log((documents + PriorDocuments) / (frequency + 1.0)) + 1;
 
     private async Task<IEnumerable<Finding>> VolumeFindingsAsync(ComplaintFacts complaint, CorrelationSettings settings)
     {

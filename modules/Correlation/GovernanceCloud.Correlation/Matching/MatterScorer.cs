@@ -27,9 +27,9 @@ internal static class MatterScorer
         return new MatterScore((0.75 * terms) + (0.25 * text), false, terms, text, sameCategory);
     }
 
-    // The share of the complaint's key-term weight that the matter also carries, damped by how
-    // much of the matter's own top terms the complaint shares (so a long complaint touching a
-    // matter's one word does not fully match).
+    // Mostly: how much of the matter's own top terms (those its complaints keep repeating) the
+    // complaint shares; partly: how much of the complaint's key-term weight the matter carries.
+    // A resident's words around the matter vary (进展, 推脱, 说理), the matter's core (业委会, 成立) does not.
     private static double TermOverlap(IReadOnlyDictionary<string, double> probe, Dictionary<string, double> matter)
     {
         if (probe.Count == 0 || matter.Count == 0)
@@ -44,6 +44,6 @@ internal static class MatterScorer
         var matterShared = matterTop.Where(t => probe.ContainsKey(t.Key)).Sum(t => t.Value);
         var forward = probeTotal == 0 ? 0 : shared / probeTotal;
         var backward = matterTotal == 0 ? 0 : matterShared / matterTotal;
-        return Math.Sqrt(forward * backward);
+        return ((2 * backward) + forward) / 3;
     }
 }

@@ -1,0 +1,52 @@
+using GovernanceCloud.Correlation.Matching;
+using GovernanceCloud.Correlation.Text;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace GovernanceCloud.Correlation.Tests;
+
+/// <summary>Same-matter scoring: one matter in many words joins; another matter at the same place stays apart.</summary>
+public sealed class MatterScorerTests(ITestOutputHelper output)
+{
+    private static readonly PlaceExtractor Gazetteer = new([("西湖君庭", "c-xihu")]);
+
+    [Fact]
+    public void OneMatterInManyWords_Joins_AndAnotherMatterAtTheSamePlace_StaysApart()
+    {
+        string[] committee =
+        [
+            "西湖君庭小区业委会一直成立不了，社区也不指导，业主意见很大。",
+            "我们西湖君庭的业主想成立业委会，筹备组报上去几个月了社区不回复。",
+            "西湖君庭小区成立业主委员会（业委会）的事情，社区拖着不办，请督促。",
+            "关于西湖君庭业委会选举，社区不组织不指导，物业趁机乱收费。",
+            "西湖君庭业委会筹备迟迟没有进展，社区居委会推脱，业主无处说理。",
+            "请街道督促社区指导西湖君庭小区业委会成立，已经拖了半年。",
+        ];
+        Segmenter.AddWords(Gazetteer.GazetteerNames);
+        var matter = new MatterProfile();
+        matter.Add(Probe(committee[0]));
+        foreach (var text in committee.Skip(1))
+        {
+            var score = MatterScorer.Score(Probe(text), matter);
+            output.WriteLine($"{score} {string.Join(",", Probe(text).Terms.Keys)}");
+            Assert.True(score.Total >= 0.5, $"{text}: {score}");
+            matter.Add(Probe(text));
+        }
+
+        var water = MatterScorer.Score(Probe("西湖君庭小区今天全天停水，也没有提前通知，老人孩子没水用。"), matter);
+        Assert.True(water.SamePlace);
+        Assert.True(water.Total < 0.5, $"water: {water}");
+        var elsewhere = MatterScorer.Score(Probe("御窑花园小区业委会成立不了，社区不指导。"), matter);
+        Assert.True(elsewhere.Total < 0.5, $"another estate: {elsewhere}");
+    }
+
+    private static MatterProbe Probe(string text)
+    {
+        var features = ComplaintFeatures.Of("", text, Gazetteer);
+        return new MatterProbe
+        {
+            ComplaintId = text, PlaceKeys = features.Places.Select(p => p.Key).ToArray(), PlaceNames = features.Places.Select(p => p.Name).ToArray(),
+            Terms = features.Terms.ToDictionary(t => t.Key, t => (double)t.Value), Signature = features.Signature, ReceivedAt = DateTimeOffset.UnixEpoch,
+        };
+    }
+}
