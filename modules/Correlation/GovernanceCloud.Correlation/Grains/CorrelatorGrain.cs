@@ -16,15 +16,15 @@ namespace GovernanceCloud.Correlation.Grains;
 /// </summary>
 [StatelessWorker]
 [GrainType("correlator")]
-internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces places) : Grain, ICorrelatorGrain
+internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces places, TimeProvider time) : Grain, ICorrelatorGrain
 {
     private const int TopTerms = 8;
     private const int Candidates = 5;
     private const double PriorDocuments = 100;
     private static readonly TimeSpan SettingsAge = TimeSpan.FromSeconds(10);
 
-    private (SettingsVersion Settings, DateTime LoadedAt)? _settings;
-    private (IReadOnlyDictionary<string, ChannelLevel> Levels, DateTime LoadedAt)? _channels;
+    private (SettingsVersion Settings, DateTimeOffset LoadedAt)? _settings;
+    private (IReadOnlyDictionary<string, ChannelLevel> Levels, DateTimeOffset LoadedAt)? _channels;
 
     private TenantId District => TenantGrainKey.TenantOf(this.GetPrimaryKeyString());
 
@@ -155,9 +155,9 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
 
     private async Task<SettingsVersion> SettingsAsync()
     {
-        if (_settings is not { } cached || DateTime.UtcNow - cached.LoadedAt > SettingsAge)
+        if (_settings is not { } cached || time.GetUtcNow() - cached.LoadedAt > SettingsAge)
         {
-            _settings = cached = (await grains.GetCorrelationSettings(District).Get(), DateTime.UtcNow);
+            _settings = cached = (await grains.GetCorrelationSettings(District).Get(), time.GetUtcNow());
         }
 
         return cached.Settings;
@@ -165,10 +165,10 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
 
     private async Task<IReadOnlyDictionary<string, ChannelLevel>> ChannelLevelsAsync()
     {
-        if (_channels is not { } cached || DateTime.UtcNow - cached.LoadedAt > SettingsAge)
+        if (_channels is not { } cached || time.GetUtcNow() - cached.LoadedAt > SettingsAge)
         {
             var list = await grains.GetChannelRegistry(District).List();
-            _channels = cached = (list.ToDictionary(c => c.Code, c => c.Level, StringComparer.Ordinal), DateTime.UtcNow);
+            _channels = cached = (list.ToDictionary(c => c.Code, c => c.Level, StringComparer.Ordinal), time.GetUtcNow());
         }
 
         return cached.Levels;
