@@ -37,7 +37,7 @@ public sealed class ScenarioThresholdTests
         var members = Enumerable.Range(0, people).Select(i => new MatterMember($"c{i}", $"p{i}", "12345", "t", At.AddDays(-i % 13), 0.8))
             .Append(new MatterMember("again", "p0", "hanshan", "t", At, 0.9)) // the same person again counts once
             .ToArray();
-        var finding = SharedMatter.Evaluate(new MatterSnapshot("m1", "西湖君庭 业委会", members, [], ["西湖君庭"]), At, Defaults);
+        var finding = SharedMatter.Evaluate(new MatterSnapshot("m1", "西湖君庭 业委会", members, ["西湖君庭"]), At, Defaults);
         Assert.Equal(expected, finding?.Level);
     }
 

@@ -115,7 +115,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
         var best = scores.Where(s => s.Score is { } score && score.Total >= settings.SameMatterThreshold).OrderByDescending(s => s.Score!.Total).FirstOrDefault();
         var matterId = best.Id ?? CorrelationKeys.MatterIdFor(complaint.Id);
 
-        var snapshot = await grains.GetMatter(District, matterId).Attach(probe, complaint, postingKeys);
+        var snapshot = await grains.GetMatter(District, matterId).Attach(probe, complaint);
         await Task.WhenAll(termKeys.Concat(postingKeys).Distinct(StringComparer.Ordinal)
             .GroupBy(CorrelationKeys.ShardOf)
             .Select(g => grains.GetIndexShard(District, g.Key).Commit(

@@ -18,7 +18,7 @@ internal interface IMatterGrain : ITenantGrain
 
     /// <summary>Adds the complaint (adding it again changes nothing) and answers what the matter now holds.</summary>
     [Alias("attach")]
-    Task<MatterSnapshot> Attach(MatterProbe probe, ComplaintFacts complaint, IReadOnlyList<string> indexKeys);
+    Task<MatterSnapshot> Attach(MatterProbe probe, ComplaintFacts complaint);
 }
 
 /// <summary>One complaint of a matter.</summary>
@@ -27,11 +27,10 @@ internal sealed record MatterMember(
     [property: Id(0)] string ComplaintId, [property: Id(1)] string? PetitionerKey, [property: Id(2)] string Channel,
     [property: Id(3)] string? TownId, [property: Id(4)] DateTimeOffset ReceivedAt, [property: Id(5)] double Score);
 
-/// <summary>What a matter holds after a complaint joined: its members, and the index keys it did not carry before.</summary>
+/// <summary>What a matter holds after a complaint joined.</summary>
 [GenerateSerializer, Immutable, Alias("gc.matter-snapshot")]
 internal sealed record MatterSnapshot(
-    [property: Id(0)] string Id, [property: Id(1)] string Label, [property: Id(2)] IReadOnlyList<MatterMember> Members,
-    [property: Id(3)] IReadOnlyList<string> NewKeys, [property: Id(4)] IReadOnlyList<string> Places);
+    [property: Id(0)] string Id, [property: Id(1)] string Label, [property: Id(2)] IReadOnlyList<MatterMember> Members, [property: Id(3)] IReadOnlyList<string> Places);
 
 /// <summary>Stored state of a matter; JSON, so add properties freely but never rename them.</summary>
 internal sealed class MatterState
@@ -39,8 +38,6 @@ internal sealed class MatterState
     public MatterProfile Profile { get; set; } = new();
 
     public List<MatterMember> Members { get; set; } = [];
-
-    public HashSet<string> Keys { get; set; } = new(StringComparer.Ordinal);
 
     public long Version { get; set; }
 }
@@ -77,26 +74,25 @@ internal sealed class MatterGrain(
         return Task.FromResult<MatterScore?>(MatterScorer.Score(probe, state.State.Profile));
     }
 
-    public async Task<MatterSnapshot> Attach(MatterProbe probe, ComplaintFacts complaint, IReadOnlyList<string> indexKeys)
+    public async Task<MatterSnapshot> Attach(MatterProbe probe, ComplaintFacts complaint)
     {
         var s = state.State;
         if (s.Members.Exists(m => m.ComplaintId == complaint.Id))
         {
-            return Snapshot([]);
+            return Snapshot();
         }
 
         var score = s.Members.Count == 0 ? 1 : MatterScorer.Score(probe, s.Profile).Total;
         s.Members.Add(new MatterMember(complaint.Id, complaint.PetitionerKey, complaint.Channel, complaint.TownId, complaint.ReceivedAt, Math.Round(score, 3)));
         s.Profile.Add(probe);
-        var newKeys = indexKeys.Where(s.Keys.Add).ToArray();
         s.Version++;
         await state.WriteStateAsync();
         await _projection.ProjectAsync(ToRow());
-        return Snapshot(newKeys);
+        return Snapshot();
     }
 
-    private MatterSnapshot Snapshot(IReadOnlyList<string> newKeys) =>
-        new(Id, state.State.Profile.Label(), state.State.Members.ToArray(), newKeys, state.State.Profile.Places.Values.ToArray());
+    private MatterSnapshot Snapshot() =>
+        new(Id, state.State.Profile.Label(), state.State.Members.ToArray(), state.State.Profile.Places.Values.ToArray());
 
     private MatterRow ToRow()
     {

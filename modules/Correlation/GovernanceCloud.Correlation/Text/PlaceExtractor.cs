@@ -42,6 +42,7 @@ internal sealed class PlaceExtractor
     };
 
     private readonly Dictionary<string, string> _gazetteer;
+    private readonly Dictionary<string, string> _communityNames = new(StringComparer.Ordinal);
 
     public PlaceExtractor(IEnumerable<(string Name, string CommunityId)> gazetteer)
     {
@@ -52,6 +53,7 @@ internal sealed class PlaceExtractor
             if (normalized.Length >= 2)
             {
                 _gazetteer.TryAdd(normalized, communityId);
+                _communityNames.TryAdd(communityId, normalized);
             }
         }
     }
@@ -61,7 +63,7 @@ internal sealed class PlaceExtractor
     public IReadOnlyCollection<string> GazetteerNames => _gazetteer.Keys;
 
     /// <summary>A name of the community (its first in the gazetteer), for labels.</summary>
-    public string? CommunityName(string communityId) => _gazetteer.FirstOrDefault(p => p.Value == communityId).Key;
+    public string? CommunityName(string communityId) => _communityNames.GetValueOrDefault(communityId);
 
     /// <summary>The places among <paramref name="words"/> (from <see cref="Segmenter.Cut"/>), each once, in order.</summary>
     public IReadOnlyList<NamedPlace> Extract(IReadOnlyList<string> words)
