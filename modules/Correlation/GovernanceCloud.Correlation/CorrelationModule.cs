@@ -1,6 +1,7 @@
 using GovernanceCloud.Correlation.Api;
 using GovernanceCloud.Correlation.Feeds;
 using GovernanceCloud.Correlation.ReadModel;
+using GovernanceCloud.Correlation.Sheets;
 using GovernanceCloud.Correlation.Text;
 using GovernanceCloud.Kernel.Time;
 using GovernanceCloud.Persistence.ReadModel;
@@ -18,6 +19,7 @@ public static class CorrelationModule
     {
         services.TryAddSingleton(GovernanceClock.System);
         services.AddSingleton<DistrictPlaces>();
+        services.AddSingleton<PromptSheetPolicy>();
         services.AddSingleton<IReadModelContribution, CorrelationReadModel>();
         services.AddSingleton<IODataModelContribution, CorrelationODataModel>();
         services.AddMvcCore().AddApplicationPart(typeof(MattersController).Assembly);
@@ -27,6 +29,8 @@ public static class CorrelationModule
     public static IEndpointRouteBuilder MapCorrelation(this IEndpointRouteBuilder endpoints)
     {
         WarningEndpoints.Map(endpoints);
+        PromptSheetEndpoints.Map(endpoints);
+        NotificationEndpoints.Map(endpoints);
         return endpoints;
     }
 }

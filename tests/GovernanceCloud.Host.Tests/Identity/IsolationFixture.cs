@@ -34,6 +34,11 @@ public sealed class IsolationFixture : IAsyncLifetime
 
     public string OwnMatterId { get; private set; } = string.Empty;
 
+    /// <summary>The prompt sheet the own town's warning issued, and its first notification (to the town and, being red, the district).</summary>
+    public string OwnSheetNumber { get; private set; } = string.Empty;
+
+    public string OwnNotificationId => $"{OwnSheetNumber}-1";
+
     public async Task InitializeAsync()
     {
         using var district = await Host.ClientAsAsync("admin@xiangcheng");
@@ -75,6 +80,7 @@ public sealed class IsolationFixture : IAsyncLifetime
         var warnings = await integrator.GetFromJsonAsync<JsonElement>("/odata/Warnings?$filter=Scenario eq 'SensitiveRisk'");
         OwnWarningId = warnings.GetProperty("value")[0].GetProperty("Id").GetString()!;
         OwnMatterId = (await integrator.GetFromJsonAsync<JsonElement>($"/odata/Complaints('{riskyId}')")).GetProperty("MatterId").GetString()!;
+        OwnSheetNumber = warnings.GetProperty("value")[0].GetProperty("SheetNumber").GetString()!;
 
         Clients[Caller.Anonymous] = Host.CreateBrowser();
         Clients[Caller.WrongScope] = await Host.ClientAsAsync("xiangcheng-sensors");

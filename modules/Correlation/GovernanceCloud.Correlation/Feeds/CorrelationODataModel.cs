@@ -4,7 +4,7 @@ using Microsoft.OData.ModelBuilder;
 
 namespace GovernanceCloud.Correlation.Feeds;
 
-/// <summary>Adds the <c>Matters</c> and <c>Warnings</c> entity sets.</summary>
+/// <summary>Adds the <c>Matters</c>, <c>Warnings</c> and <c>PromptSheets</c> entity sets.</summary>
 internal sealed class CorrelationODataModel : IODataModelContribution
 {
     public void Build(ODataConventionModelBuilder builder)
@@ -15,5 +15,8 @@ internal sealed class CorrelationODataModel : IODataModelContribution
         var warnings = builder.EntitySet<WarningRow>("Warnings").EntityType;
         warnings.Name = "Warning";
         warnings.HasKey(w => w.Id);
+        var sheets = builder.EntitySet<PromptSheetRow>("PromptSheets").EntityType;
+        sheets.Name = "PromptSheet";
+        sheets.HasKey(p => p.Id);
     }
 }

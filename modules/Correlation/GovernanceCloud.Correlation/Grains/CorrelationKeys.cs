@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using GovernanceCloud.Correlation.Contracts;
 using GovernanceCloud.Correlation.Settings;
+using GovernanceCloud.Correlation.Sheets;
 using GovernanceCloud.Kernel.Tenancy;
 
 namespace GovernanceCloud.Correlation.Grains;
@@ -24,6 +25,9 @@ internal static class CorrelationKeys
     /// <summary>The warning grain of a warning id (<c>w…-episode</c>).</summary>
     public static IWarningGrain GetWarningById(this IGrainFactory grains, TenantId district, string warningId) =>
         grains.ForTenant(district.District).GetGrain<IWarningGrain>(warningId[..warningId.LastIndexOf('-')]);
+
+    public static ISheetCounterGrain GetSheetCounter(this IGrainFactory grains, TenantId district, int year) =>
+        grains.ForTenant(district.District).GetGrain<ISheetCounterGrain>($"sheets-{year}");
 
     public static ICorrelationSettingsGrain GetCorrelationSettings(this IGrainFactory grains, TenantId district) =>
         grains.ForTenant(district.District).GetGrain<ICorrelationSettingsGrain>("settings");

@@ -1,6 +1,8 @@
 using GovernanceCloud.Correlation.Contracts;
 using GovernanceCloud.Correlation.ReadModel;
 using GovernanceCloud.Correlation.Scenarios;
+using GovernanceCloud.Correlation.Settings;
+using GovernanceCloud.Correlation.Sheets;
 using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Kernel.Time;
 using GovernanceCloud.Persistence.Hosting;
@@ -23,6 +25,13 @@ internal interface IWarningGrain : ITenantGrain
 
     [Alias("view")]
     Task<WarningView?> View();
+
+    /// <summary>One of its prompt sheets (by number), as <paramref name="viewer"/> would see it; null when it has none of that number.</summary>
+    [Alias("sheet")]
+    Task<PromptSheetView?> Sheet(string number, SheetViewer? viewer);
+
+    [Alias("act-on-sheet")]
+    Task<SheetActResult> ActOnSheet(string number, SheetCommand command);
 }
 
 [GenerateSerializer, Immutable, Alias("gc.warning-raise")]
@@ -59,58 +68,44 @@ internal sealed record WarningView
     [Id(10)] public required DateTimeOffset DueAt { get; init; }
 
     [Id(11)] public required IReadOnlyList<WarningStep> Steps { get; init; }
-}
 
-/// <summary>Stored state of a warning subject; JSON, so add properties freely but never rename them.</summary>
-internal sealed class WarningState
-{
-    public int Episode { get; set; }
-
-    public WarningStatus Status { get; set; } = WarningStatus.Closed;
-
-    public Scenario Scenario { get; set; }
-
-    public string Subject { get; set; } = "";
-
-    public WarningLevel Level { get; set; }
-
-    public string? TownId { get; set; }
-
-    public string Summary { get; set; } = "";
-
-    public string Explanation { get; set; } = "";
-
-    public List<string> ComplaintIds { get; set; } = [];
-
-    public DateTimeOffset RaisedAt { get; set; }
-
-    public DateTimeOffset DueAt { get; set; }
-
-    public List<WarningStep> Steps { get; set; } = [];
-
-    public long Version { get; set; }
+    /// <summary>The number of the prompt sheet it issued.</summary>
+    [Id(12)] public string? SheetNumber { get; init; }
 }
 
 [GrainType("warning")]
-internal sealed class WarningGrain(
+internal sealed partial class WarningGrain(
     [PersistentState("warning", GovernanceSilo.StorageName)] IPersistentState<WarningState> state,
     IProjectionWriter writer,
+    IGrainFactory grains,
+    PromptSheetPolicy policy,
     GovernanceClock clock,
-    ILogger<WarningGrain> logger) : Grain, IWarningGrain
+    ILogger<WarningGrain> logger) : Grain, IWarningGrain, IRemindable
 {
     private const int MaxEvidence = 500;
-    private ReadModelProjection<WarningRow> _projection = null!;
+    private ReadModelProjection<WarningRow> _warningRow = null!;
+    private ReadModelProjection<PromptSheetRow> _sheetRow = null!;
+    private ReadModelProjection<NotificationRow> _noticeRow = null!;
 
     private TenantId District => TenantGrainKey.TenantOf(this.GetPrimaryKeyString());
 
     private string WarningId => $"{TenantGrainKey.LocalIdOf(this.GetPrimaryKeyString())}-{state.State.Episode}";
 
+    /// <summary>The sheet of the current episode, if it issued one.</summary>
+    private PromptSheet? CurrentSheet => state.State.Sheets is [.., var last] && last.Episode == state.State.Episode ? last : null;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _projection = new ReadModelProjection<WarningRow>(this, writer, logger);
+        _warningRow = new ReadModelProjection<WarningRow>(this, writer, logger);
+        _sheetRow = new ReadModelProjection<PromptSheetRow>(this, writer, logger);
+        _noticeRow = new ReadModelProjection<NotificationRow>(this, writer, logger);
         if (state.State.Episode > 0)
         {
-            await _projection.ProjectAsync(ToRow());
+            await ProjectAsync(notice: null);
+            foreach (var notice in CurrentSheet?.Notices ?? [])
+            {
+                await _noticeRow.ProjectAsync(ToRow(CurrentSheet!, notice)); // a no-op for those that landed
+            }
         }
     }
 
@@ -120,8 +115,10 @@ internal sealed class WarningGrain(
         var now = clock.Now;
         var opened = false;
         var raised = false;
+        SheetNotice? notice = null;
         if (s.Status == WarningStatus.Closed)
         {
+            var number = await NextSheetNumberAsync(now);
             s.Episode++;
             s.Status = WarningStatus.Open;
             s.Scenario = finding.Scenario;
@@ -131,6 +128,8 @@ internal sealed class WarningGrain(
             s.DueAt = now + deadline;
             s.ComplaintIds = [];
             s.Steps = [new WarningStep(now, null, finding.Level, finding.Explanation)];
+            var sheet = IssueSheet(number, finding, now);
+            notice = Notify(sheet, now, "sheet.issued", $"新的工作提示单 {number}", $"{Levels.Name(sheet.Level)}预警：{finding.Summary}。请于 {Deadline(sheet.DueAt)} 前办结。", toTown: true, toDistrict: sheet.Level == WarningLevel.Red);
             opened = true;
         }
         else if (finding.Level > s.Level)
@@ -139,6 +138,10 @@ internal sealed class WarningGrain(
             s.Level = finding.Level;
             s.DueAt = now + deadline;
             raised = true;
+            if (CurrentSheet is { } sheet)
+            {
+                notice = FollowWarning(sheet, now, $"新的证据使预警升级为{Levels.Name(s.Level)}", "sheet.raised");
+            }
         }
 
         var added = finding.ComplaintIds.Where(id => !s.ComplaintIds.Contains(id)).ToArray();
@@ -156,9 +159,12 @@ internal sealed class WarningGrain(
         s.TownId = finding.TownId ?? s.TownId;
         s.Summary = finding.Summary;
         s.Explanation = finding.Explanation;
-        s.Version++;
-        await state.WriteStateAsync();
-        await _projection.ProjectAsync(ToRow());
+        await SaveAsync(notice);
+        if (opened || raised)
+        {
+            await WatchSheetAsync();
+        }
+
         return new WarningRaise(WarningId, opened, raised);
     }
 
@@ -169,7 +175,28 @@ internal sealed class WarningGrain(
         {
             Id = WarningId, Scenario = s.Scenario, SubjectKey = s.Subject, Level = s.Level, Status = s.Status, TownId = s.TownId, Summary = s.Summary,
             Explanation = s.Explanation, ComplaintIds = s.ComplaintIds.ToArray(), RaisedAt = s.RaisedAt, DueAt = s.DueAt, Steps = s.Steps.ToArray(),
+            SheetNumber = CurrentSheet?.Number,
         });
+    }
+
+    private async Task SaveAsync(SheetNotice? notice)
+    {
+        state.State.Version++;
+        await state.WriteStateAsync();
+        await ProjectAsync(notice);
+    }
+
+    private async Task ProjectAsync(SheetNotice? notice)
+    {
+        await _warningRow.ProjectAsync(ToRow());
+        if (CurrentSheet is { } sheet)
+        {
+            await _sheetRow.ProjectAsync(ToRow(sheet));
+            if (notice is not null)
+            {
+                await _noticeRow.ProjectAsync(ToRow(sheet, notice));
+            }
+        }
     }
 
     private WarningRow ToRow()
@@ -184,12 +211,15 @@ internal sealed class WarningGrain(
             Level = s.Level.ToString(),
             Status = s.Status.ToString(),
             SubjectKey = s.Subject,
-            Summary = s.Summary.Length <= 200 ? s.Summary : s.Summary[..200],
+            Summary = Cut(s.Summary, 200),
             ComplaintCount = s.ComplaintIds.Count,
             RaisedAt = s.RaisedAt,
             DueAt = s.DueAt,
             Explanation = s.Explanation,
+            SheetNumber = CurrentSheet?.Number,
             Version = (s.Episode * 1_000_000L) + s.Version,
         };
     }
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
 }

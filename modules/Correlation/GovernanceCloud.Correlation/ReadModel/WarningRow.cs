@@ -33,5 +33,8 @@ public sealed class WarningRow : ITenantOwnedRow, IVersionedRow
 
     public required string Explanation { get; set; }
 
+    /// <summary>The number of the prompt sheet it issued (<c>/odata/PromptSheets</c>).</summary>
+    public string? SheetNumber { get; set; }
+
     public long Version { get; set; }
 }

@@ -73,6 +73,9 @@ internal sealed record CorrelationSettings
     /// <summary>How long after its last complaint a matter still takes new ones.</summary>
     [Id(17)] public TimeSpan MatterWindow { get; init; } = TimeSpan.FromDays(30);
 
+    /// <summary>The prefix of the district's prompt sheet numbers (XC-2026-000123); null: the initials of its id.</summary>
+    [Id(18)] public string? SheetPrefix { get; init; }
+
     public TimeSpan DeadlineFor(WarningLevel level) => level switch
     {
         WarningLevel.Red => RedDeadline,
