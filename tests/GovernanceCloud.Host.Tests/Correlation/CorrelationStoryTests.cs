@@ -56,6 +56,11 @@ public sealed class CorrelationStoryTests(HostFactory host) : IClassFixture<Host
         Assert.Equal("Open", warning.GetProperty("Status").GetString());
         Assert.Equal("xiangcheng.yuanhe", warning.GetProperty("TownId").GetString());
         Assert.Equal(6, warning.GetProperty("ComplaintCount").GetInt32());
+        var sheet = await district.GetFromJsonAsync<JsonElement>($"/odata/PromptSheets('{warning.GetProperty("SheetNumber").GetString()}')");
+        Assert.Equal("xiangcheng.yuanhe", sheet.GetProperty("TownId").GetString()); // the prompt sheet goes to that street
+        Assert.Equal("SharedMatter", sheet.GetProperty("Scenario").GetString());
+        Assert.Equal("Issued", sheet.GetProperty("Status").GetString());
+        Assert.Equal(warning.GetProperty("Id").GetString(), sheet.GetProperty("WarningId").GetString());
 
         using var yuanhe = await host.ClientAsAsync("operator@yuanhe");
         var view = await yuanhe.GetFromJsonAsync<JsonElement>($"/api/v1/warnings/{warning.GetProperty("Id").GetString()}");

@@ -89,7 +89,11 @@ internal sealed partial class WarningGrain
             return;
         }
 
-        await EscalateAsync(sheet);
+        // A reminder's tick carries no caller: the settings are read as the warning's own district.
+        using (TenantRequestContext.Enter(District))
+        {
+            await EscalateAsync(sheet);
+        }
     }
 
     private async Task EscalateAsync(PromptSheet sheet)

@@ -37,7 +37,7 @@ public sealed class NotificationRow : ITenantOwnedRow, IVersionedRow
 }
 
 /// <summary>That one person has read one notification.</summary>
-public sealed class NotificationReadRow : ITenantOwnedRow
+internal sealed class NotificationReadRow : ITenantOwnedRow
 {
     public required string NotificationId { get; set; }
 

@@ -3,7 +3,7 @@ using GovernanceCloud.Web.Access;
 namespace GovernanceCloud.Correlation.Sheets;
 
 /// <summary>Where a work prompt sheet (工作提示单) stands.</summary>
-public enum PromptSheetStatus
+internal enum PromptSheetStatus
 {
     /// <summary>已下发: issued to the responsible town, not yet seen.</summary>
     Issued,
@@ -25,7 +25,7 @@ public enum PromptSheetStatus
 }
 
 /// <summary>What a person can do to a prompt sheet.</summary>
-public enum PromptSheetAction
+internal enum PromptSheetAction
 {
     Acknowledge,
     Start,
