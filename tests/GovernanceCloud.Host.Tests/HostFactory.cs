@@ -54,6 +54,8 @@ public class HostFactory : WebApplicationFactory<Program>
         ["Identity:SessionCheckInterval"] = "00:00:00",
         // Tests import their own residents; the population test sets a scale of its own.
         ["Governance:DemoPopulationScale"] = "0",
+        // A district's correlation settings apply to the next complaint, not up to ten seconds later.
+        ["Correlation:SettingsCacheAge"] = "00:00:00",
     };
 
     /// <summary>The time deadlines run on, when a test moves it by hand; the system clock otherwise.</summary>

@@ -19,7 +19,7 @@ public static class CorrelationModule
     {
         services.TryAddSingleton(GovernanceClock.System);
         services.AddSingleton<DistrictPlaces>();
-        services.AddSingleton<PromptSheetPolicy>();
+        services.AddSingleton<CorrelationPolicy>();
         services.AddSingleton<IReadModelContribution, CorrelationReadModel>();
         services.AddSingleton<IODataModelContribution, CorrelationODataModel>();
         services.AddMvcCore().AddApplicationPart(typeof(MattersController).Assembly);
@@ -31,6 +31,8 @@ public static class CorrelationModule
         WarningEndpoints.Map(endpoints);
         PromptSheetEndpoints.Map(endpoints);
         NotificationEndpoints.Map(endpoints);
+        CorrelationSettingsEndpoints.Map(endpoints);
+        WhatIfEndpoints.Map(endpoints);
         return endpoints;
     }
 }

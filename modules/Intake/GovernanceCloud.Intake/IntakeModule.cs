@@ -1,4 +1,6 @@
 using GovernanceCloud.Intake.Api;
+using GovernanceCloud.Intake.Archive;
+using GovernanceCloud.Intake.Contracts;
 using GovernanceCloud.Intake.Channels;
 using GovernanceCloud.Intake.Feeds;
 using GovernanceCloud.Intake.ReadModel;
@@ -21,6 +23,7 @@ public static class IntakeModule
         services.AddSingleton<IODataModelContribution, IntakeODataModel>();
         services.AddSingleton<ChannelCatalog>();
         services.AddSingleton<ComplaintNormalizer>();
+        services.AddSingleton<IComplaintArchive, ComplaintArchive>();
         services.AddMvcCore().AddApplicationPart(typeof(ComplaintsController).Assembly);
         if (seedOnStart)
         {

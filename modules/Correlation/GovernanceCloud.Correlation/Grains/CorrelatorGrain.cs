@@ -16,12 +16,11 @@ namespace GovernanceCloud.Correlation.Grains;
 /// </summary>
 [StatelessWorker]
 [GrainType("correlator")]
-internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces places, TimeProvider time) : Grain, ICorrelatorGrain
+internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces places, CorrelationPolicy policy, TimeProvider time) : Grain, ICorrelatorGrain
 {
     private const int TopTerms = 8;
     private const int Candidates = 5;
     private const double PriorDocuments = 100;
-    private static readonly TimeSpan SettingsAge = TimeSpan.FromSeconds(10);
 
     private (SettingsVersion Settings, DateTimeOffset LoadedAt)? _settings;
     private (IReadOnlyDictionary<string, ChannelLevel> Levels, DateTimeOffset LoadedAt)? _channels;
@@ -33,40 +32,9 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
         var settings = (await SettingsAsync()).Settings;
         var matter = await MatterAsync(complaint, settings);
         var levels = await ChannelLevelsAsync();
-        var findings = new List<Finding>();
-        if (SharedMatter.Evaluate(matter, complaint.ReceivedAt, settings) is { } shared)
-        {
-            findings.Add(shared);
-        }
-
-        var matterContacts = matter.Members
-            .Select(m => new ChannelEscalation.Contact(m.ComplaintId, m.Channel, (int)levels.GetValueOrDefault(m.Channel), m.ReceivedAt, m.TownId)).ToArray();
-        if (ChannelEscalation.Evaluate($"matter:{matter.Id}", $"事项“{matter.Label}”", matterContacts, complaint.ReceivedAt, settings.SharedWindow, settings) is { } matterEscalation)
-        {
-            findings.Add(matterEscalation);
-        }
-
-        if (complaint.PetitionerKey is { } petitioner)
-        {
-            var history = await grains.GetPetitioner(District, petitioner).History();
-            if (RepeatPetitioner.Evaluate(petitioner, history.Select(h => new RepeatPetitioner.Complaint(h.ComplaintId, h.TownId, h.Channel, h.ReceivedAt)).ToArray(), complaint.ReceivedAt, settings) is { } repeat)
-            {
-                findings.Add(repeat);
-            }
-
-            var contacts = history.Select(h => new ChannelEscalation.Contact(h.ComplaintId, h.Channel, (int)levels.GetValueOrDefault(h.Channel), h.ReceivedAt, h.TownId)).ToArray();
-            if (ChannelEscalation.Evaluate($"petitioner:{petitioner[..16]}", "同一诉求人", contacts, complaint.ReceivedAt, settings.RepeatWindow, settings) is { } personEscalation)
-            {
-                findings.Add(personEscalation);
-            }
-        }
-
-        findings.AddRange(await VolumeFindingsAsync(complaint, settings));
-        if (SensitiveRisk.Evaluate($"matter:{matter.Id}", complaint.TownId, complaint.Id, complaint.Title, complaint.Content, settings) is { } risk)
-        {
-            findings.Add(risk);
-        }
-
+        var history = complaint.PetitionerKey is { } petitioner ? await grains.GetPetitioner(District, petitioner).History() : [];
+        var (grid, category) = await VolumesAsync(complaint, settings);
+        var findings = ScenarioSet.Evaluate(new ScenarioSet.Evidence(complaint, matter, history, grid, category, levels), settings);
         var raised = await Task.WhenAll(findings.Select(f => grains.GetWarning(District, f.Scenario, f.Subject).Raise(f, settings.DeadlineFor(f.Level))));
         return new CorrelationOutcome(matter.Id, raised.Select(r => r.WarningId).ToArray());
     }
@@ -129,33 +97,20 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
     // matter's defining words.
     private static double Idf(long documents, int frequency) => Math.Log((documents + PriorDocuments) / (frequency + 1.0)) + 1;
 
-    private async Task<IEnumerable<Finding>> VolumeFindingsAsync(ComplaintFacts complaint, CorrelationSettings settings)
+    private async Task<(VolumeStats? Grid, VolumeStats? Category)> VolumesAsync(ComplaintFacts complaint, CorrelationSettings settings)
     {
-        var findings = new List<Finding>();
-        if (complaint.GridId is { } grid)
-        {
-            var volume = await grains.GetVolume(District, $"grid:{grid}").Observe(complaint.Id, complaint.ReceivedAt, settings.HotspotTrailingWeeks, settings.SurgeTrailingDays);
-            if (LocationHotspot.Evaluate($"grid:{grid}", $"网格 {grid}", complaint.TownId, volume, settings) is { } hotspot)
-            {
-                findings.Add(hotspot);
-            }
-        }
+        async Task<VolumeStats?> ObserveAsync(string? subject) => subject is null
+            ? null
+            : await grains.GetVolume(District, subject).Observe(complaint.Id, complaint.ReceivedAt, settings.HotspotTrailingWeeks, settings.SurgeTrailingDays);
 
-        if (complaint.CategoryCode is { } category)
-        {
-            var volume = await grains.GetVolume(District, $"category:{category}").Observe(complaint.Id, complaint.ReceivedAt, settings.HotspotTrailingWeeks, settings.SurgeTrailingDays);
-            if (CategorySurge.Evaluate(category, volume, settings) is { } surge)
-            {
-                findings.Add(surge);
-            }
-        }
-
-        return findings;
+        var grid = ObserveAsync(complaint.GridId is { } g ? $"grid:{g}" : null);
+        var category = ObserveAsync(complaint.CategoryCode is { } c ? $"category:{c}" : null);
+        return (await grid, await category);
     }
 
     private async Task<SettingsVersion> SettingsAsync()
     {
-        if (_settings is not { } cached || time.GetUtcNow() - cached.LoadedAt > SettingsAge)
+        if (_settings is not { } cached || time.GetUtcNow() - cached.LoadedAt > policy.SettingsCacheAge)
         {
             _settings = cached = (await grains.GetCorrelationSettings(District).Get(), time.GetUtcNow());
         }
@@ -165,7 +120,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
 
     private async Task<IReadOnlyDictionary<string, ChannelLevel>> ChannelLevelsAsync()
     {
-        if (_channels is not { } cached || time.GetUtcNow() - cached.LoadedAt > SettingsAge)
+        if (_channels is not { } cached || time.GetUtcNow() - cached.LoadedAt > policy.SettingsCacheAge)
         {
             var list = await grains.GetChannelRegistry(District).List();
             _channels = cached = (list.ToDictionary(c => c.Code, c => c.Level, StringComparer.Ordinal), time.GetUtcNow());

@@ -1,3 +1,4 @@
+using GovernanceCloud.Correlation.Scenarios;
 using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Persistence.Hosting;
 
@@ -55,68 +56,14 @@ internal sealed class VolumeState
 internal sealed class VolumeGrain(
     [PersistentState("volume", GovernanceSilo.StorageName)] IPersistentState<VolumeState> state) : Grain, IVolumeGrain
 {
-    private const int KeptDays = 200;
-    private const int RecentDays = 8;
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
-
     public async Task<VolumeStats> Observe(string complaintId, DateTimeOffset receivedAt, int trailingWeeks, int trailingDays)
     {
-        var s = state.State;
-        var day = DateOnly.FromDateTime(receivedAt.ToOffset(Beijing).DateTime);
-        if (!s.Recent.TryGetValue(day, out var ids) || !ids.Contains(complaintId))
+        var counter = new DailyVolume(state.State);
+        if (counter.Count(complaintId, receivedAt))
         {
-            s.Days[day] = s.Days.GetValueOrDefault(day) + 1;
-            if (!s.Recent.TryGetValue(day, out ids))
-            {
-                s.Recent[day] = ids = [];
-            }
-
-            ids.Add(complaintId);
-            s.First = s.First is { } first && first <= day ? first : day;
-            Prune(s);
             await state.WriteStateAsync();
         }
 
-        return Stats(s, day, trailingWeeks, trailingDays);
-    }
-
-    private static VolumeStats Stats(VolumeState s, DateOnly day, int trailingWeeks, int trailingDays)
-    {
-        int Count(DateOnly from, DateOnly to) => s.Days.Where(d => d.Key >= from && d.Key <= to).Sum(d => d.Value);
-
-        var weekStart = day.AddDays(-6);
-        var trailingWeekly = Enumerable.Range(1, trailingWeeks).Select(w => Count(weekStart.AddDays(-7 * w), weekStart.AddDays((-7 * w) + 6))).ToArray();
-        var daily = Enumerable.Range(1, trailingDays).Select(d => (double)s.Days.GetValueOrDefault(day.AddDays(-d))).ToArray();
-        var mean = daily.Average();
-        var std = Math.Sqrt(daily.Sum(d => (d - mean) * (d - mean)) / daily.Length);
-        return new VolumeStats
-        {
-            DayDate = day,
-            Day = s.Days.GetValueOrDefault(day),
-            Week = Count(weekStart, day),
-            TrailingWeeks = trailingWeeks,
-            TrailingWeeklyMean = trailingWeekly.Average(),
-            TrailingDays = trailingDays,
-            TrailingDailyMean = mean,
-            TrailingDailyStd = std,
-            HistoryDays = s.First is { } first ? day.DayNumber - first.DayNumber : 0,
-            DayComplaintIds = s.Recent.GetValueOrDefault(day)?.ToArray() ?? [],
-            WeekComplaintIds = s.Recent.Where(r => r.Key >= weekStart && r.Key <= day).OrderBy(r => r.Key).SelectMany(r => r.Value).ToArray(),
-        };
-    }
-
-    // Bounded by event time: counts for about half a year, complaint ids for the latest week.
-    private static void Prune(VolumeState s)
-    {
-        var latest = s.Days.Keys.Max();
-        foreach (var old in s.Days.Keys.Where(d => d < latest.AddDays(-KeptDays)).ToArray())
-        {
-            s.Days.Remove(old);
-        }
-
-        foreach (var old in s.Recent.Keys.Where(d => d < latest.AddDays(-RecentDays)).ToArray())
-        {
-            s.Recent.Remove(old);
-        }
+        return counter.Stats(receivedAt, trailingWeeks, trailingDays);
     }
 }

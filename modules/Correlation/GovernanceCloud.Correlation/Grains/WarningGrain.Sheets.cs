@@ -172,8 +172,8 @@ internal sealed partial class WarningGrain
         }
 
         var untilDue = sheet.DueAt - clock.Now;
-        var first = untilDue < policy.CheckInterval ? untilDue : policy.CheckInterval;
-        await this.RegisterOrUpdateReminder(DeadlineReminder, first > TimeSpan.FromSeconds(1) ? first : TimeSpan.FromSeconds(1), policy.CheckInterval);
+        var first = untilDue < policy.SheetCheckInterval ? untilDue : policy.SheetCheckInterval;
+        await this.RegisterOrUpdateReminder(DeadlineReminder, first > TimeSpan.FromSeconds(1) ? first : TimeSpan.FromSeconds(1), policy.SheetCheckInterval);
     }
 
     private async Task StopWatchingAsync()

@@ -78,7 +78,7 @@ internal sealed partial class WarningGrain(
     [PersistentState("warning", GovernanceSilo.StorageName)] IPersistentState<WarningState> state,
     IProjectionWriter writer,
     IGrainFactory grains,
-    PromptSheetPolicy policy,
+    CorrelationPolicy policy,
     GovernanceClock clock,
     ILogger<WarningGrain> logger) : Grain, IWarningGrain, IRemindable
 {

@@ -11,8 +11,13 @@ internal interface ICorrelationSettingsGrain : ITenantGrain
     [Alias("get")]
     Task<SettingsVersion> Get();
 
+    /// <summary>
+    /// Makes <paramref name="settings"/> the next version; null when <paramref name="expectedVersion"/>
+    /// is given and is not the current one (someone else changed them first). Settings equal to the
+    /// current ones make no new version.
+    /// </summary>
     [Alias("update")]
-    Task<SettingsVersion> Update(CorrelationSettings settings, string actor, string? note);
+    Task<SettingsVersion?> Update(CorrelationSettings settings, string actor, string? note, int? expectedVersion);
 
     [Alias("history")]
     Task<IReadOnlyList<SettingsVersion>> History();
@@ -38,8 +43,19 @@ internal sealed class CorrelationSettingsGrain(
 
     public Task<SettingsVersion> Get() => Task.FromResult(state.State.Versions.LastOrDefault() ?? Defaults);
 
-    public async Task<SettingsVersion> Update(CorrelationSettings settings, string actor, string? note)
+    public async Task<SettingsVersion?> Update(CorrelationSettings settings, string actor, string? note, int? expectedVersion)
     {
+        var current = await Get();
+        if (expectedVersion is { } expected && expected != current.Version)
+        {
+            return null;
+        }
+
+        if (SettingsDocument.Changes(current.Settings, settings).Count == 0)
+        {
+            return current;
+        }
+
         var version = new SettingsVersion(state.State.Versions.Count + 1, settings, actor, clock.Now, note);
         state.State.Versions.Add(version);
         await state.WriteStateAsync();

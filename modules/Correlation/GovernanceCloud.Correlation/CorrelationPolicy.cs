@@ -1,0 +1,33 @@
+using GovernanceCloud.Persistence.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace GovernanceCloud.Correlation;
+
+/// <summary>
+/// The module's node-level configuration: how often an open prompt sheet's deadline is looked at
+/// (<c>Correlation:SheetCheckInterval</c>, default five minutes; the reminder also fires at the due
+/// time itself), and how long a node keeps a district's settings before reading them again
+/// (<c>Correlation:SettingsCacheAge</c>, default ten seconds: a change applies within that).
+/// </summary>
+internal sealed class CorrelationPolicy
+{
+    public CorrelationPolicy(IConfiguration configuration)
+    {
+        SheetCheckInterval = Positive(configuration, "Correlation:SheetCheckInterval", TimeSpan.FromMinutes(5));
+        SettingsCacheAge = configuration.GetValue("Correlation:SettingsCacheAge", TimeSpan.FromSeconds(10));
+        if (SettingsCacheAge < TimeSpan.Zero)
+        {
+            throw new GovernanceConfigurationException($"Correlation:SettingsCacheAge = '{SettingsCacheAge}' must not be negative.");
+        }
+    }
+
+    public TimeSpan SheetCheckInterval { get; }
+
+    public TimeSpan SettingsCacheAge { get; }
+
+    private static TimeSpan Positive(IConfiguration configuration, string key, TimeSpan fallback)
+    {
+        var value = configuration.GetValue(key, fallback);
+        return value > TimeSpan.Zero ? value : throw new GovernanceConfigurationException($"{key} = '{value}' must be positive.");
+    }
+}
