@@ -99,4 +99,16 @@ public sealed class ScenarioThresholdTests
         Assert.Contains("蓝色阈值 3 件", finding.Explanation, StringComparison.Ordinal);
         Assert.Equal(["c0", "c1", "c2"], finding.ComplaintIds.Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData(1, WarningLevel.Orange)]
+    [InlineData(2, WarningLevel.Red)]
+    [InlineData(3, WarningLevel.Red)]
+    public void ChannelEscalation_AReopenedCase_IsOrange_AndRedFromTheSecondReopening(int reopens, WarningLevel expected)
+    {
+        var finding = ChannelEscalation.Reopened(new CaseReopening { CaseId = "k1", TownId = "xiangcheng.yuanhe", Reopens = reopens, ComplaintIds = ["c1", "c2"] });
+        Assert.Equal(expected, finding.Level);
+        Assert.Equal("case:k1", finding.Subject);
+        Assert.Equal(["c1", "c2"], finding.ComplaintIds);
+    }
 }

@@ -30,3 +30,19 @@ public sealed record ComplaintFacts
 /// <summary>What correlation made of a complaint: the matter it joined or started, and the warnings it raised or fed.</summary>
 [GenerateSerializer, Immutable, Alias("gc.correlation-outcome")]
 public sealed record CorrelationOutcome([property: Id(0)] string? MatterId, [property: Id(1)] IReadOnlyList<string> WarningIds);
+
+/// <summary>A case that was closed and reopened because the petitioner was not satisfied (多渠道反复: reopened after closure).</summary>
+[GenerateSerializer, Immutable, Alias("gc.case-reopening")]
+public sealed record CaseReopening
+{
+    [Id(0)] public required string CaseId { get; init; }
+
+    [Id(1)] public required string TownId { get; init; }
+
+    /// <summary>How many times the case has now been reopened.</summary>
+    [Id(2)] public required int Reopens { get; init; }
+
+    [Id(3)] public required IReadOnlyList<string> ComplaintIds { get; init; }
+
+    [Id(4)] public string? CategoryCode { get; init; }
+}

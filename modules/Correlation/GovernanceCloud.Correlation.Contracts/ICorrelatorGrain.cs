@@ -12,4 +12,8 @@ public interface ICorrelatorGrain : ITenantGrain
 {
     [Alias("correlate")]
     Task<CorrelationOutcome> Correlate(ComplaintFacts complaint);
+
+    /// <summary>Raises or feeds the ChannelEscalation warning of a reopened case; answers its id. Telling it the same reopening again changes nothing.</summary>
+    [Alias("case-reopened")]
+    Task<string> CaseReopened(CaseReopening reopening);
 }

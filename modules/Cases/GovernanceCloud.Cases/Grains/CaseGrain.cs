@@ -1,6 +1,7 @@
 using GovernanceCloud.Cases.Contracts;
 using GovernanceCloud.Cases.ReadModel;
 using GovernanceCloud.Cases.Workflow;
+using GovernanceCloud.Correlation.Contracts;
 using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Kernel.Time;
 using GovernanceCloud.Persistence.Hosting;
@@ -16,9 +17,10 @@ namespace GovernanceCloud.Cases.Grains;
 /// overdue even when the host restarted in between or the deadline passed while it was down.
 /// </summary>
 [GrainType("case")]
-internal sealed class CaseGrain(
+internal sealed partial class CaseGrain(
     [PersistentState("case", GovernanceSilo.StorageName)] IPersistentState<CaseState> state,
     IProjectionWriter writer,
+    IGrainFactory grains,
     CasePolicy policy,
     GovernanceClock clock,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
@@ -38,6 +40,7 @@ internal sealed class CaseGrain(
         if (state.State.Opened)
         {
             await _projection.ProjectAsync(ToRow());
+            await SignalReopeningAsync();
         }
     }
 
@@ -121,8 +124,14 @@ internal sealed class CaseGrain(
             await StopWatchingAsync();
         }
 
+        if (s.Status == CaseStatus.Reopened)
+        {
+            s.Reopens++;
+        }
+
         s.Timeline.Add(new TimelineEntry(now, command.Actor, from, s.Status, command.Note ?? command.Result ?? command.AssignTo));
         await SaveAsync();
+        await SignalReopeningAsync();
         return new CaseActResult(ToView(), CaseWorkflow.Allowed(s.Status, [.. command.ActorRoles]), null);
     }
 
@@ -162,6 +171,40 @@ internal sealed class CaseGrain(
 
         await StopWatchingAsync();
     }
+
+    // A reopened case is a warning signal (多渠道反复). The case is already saved: if correlation
+    // cannot be told now, it is told on the case's next activation.
+    private async Task SignalReopeningAsync()
+    {
+        var s = state.State;
+        if (s.ReopensSignalled >= s.Reopens)
+        {
+            return;
+        }
+
+        try
+        {
+            // The correlator is the district's; a town's case speaks to it as its own district.
+            using (TenantRequestContext.Enter(Town.District))
+            {
+                await grains.GetCorrelator(Town.District).CaseReopened(new CaseReopening
+                {
+                    CaseId = Id, TownId = Town.Value, Reopens = s.Reopens, ComplaintIds = s.ComplaintIds.ToArray(), CategoryCode = s.CategoryCode,
+                });
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogReopeningNotSignalled(logger, ex, Id);
+            return;
+        }
+
+        s.ReopensSignalled = s.Reopens;
+        await SaveAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} was reopened but correlation could not be told; it is retried on the case's next activation")]
+    private static partial void LogReopeningNotSignalled(ILogger logger, Exception exception, string caseId);
 
     private Task<IGrainReminder> WatchAsync(TimeSpan untilDue)
     {

@@ -35,5 +35,11 @@ internal sealed class CaseState
 
     public List<Evidence> Evidence { get; set; } = [];
 
+    /// <summary>How many times the case was reopened after an unsatisfied return visit.</summary>
+    public int Reopens { get; set; }
+
+    /// <summary>How many of those reopenings correlation has been told of; fewer means one is still to tell.</summary>
+    public int ReopensSignalled { get; set; }
+
     public long Version { get; set; }
 }

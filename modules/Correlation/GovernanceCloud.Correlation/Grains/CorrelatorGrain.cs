@@ -39,6 +39,13 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
         return new CorrelationOutcome(matter.Id, raised.Select(r => r.WarningId).ToArray());
     }
 
+    public async Task<string> CaseReopened(CaseReopening reopening)
+    {
+        var settings = (await SettingsAsync()).Settings;
+        var finding = ChannelEscalation.Reopened(reopening);
+        return (await grains.GetWarning(District, finding.Scenario, finding.Subject).Raise(finding, settings.DeadlineFor(finding.Level))).WarningId;
+    }
+
     private async Task<MatterSnapshot> MatterAsync(ComplaintFacts complaint, CorrelationSettings settings)
     {
         var extractor = await places.ExtractorAsync(District);

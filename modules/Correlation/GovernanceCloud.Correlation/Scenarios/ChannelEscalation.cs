@@ -5,7 +5,8 @@ namespace GovernanceCloud.Correlation.Scenarios;
 
 /// <summary>
 /// 多渠道反复: one matter or one petitioner reaching many channels, or going up to a city or
-/// province channel after district ones: orange.
+/// province channel after district ones: orange. A case reopened after closure because the
+/// petitioner was not satisfied: orange; reopened twice: red.
 /// </summary>
 internal static class ChannelEscalation
 {
@@ -39,6 +40,23 @@ internal static class ChannelEscalation
             ComplaintIds = inWindow.Select(c => c.ComplaintId).ToArray(),
             Summary = $"{subjectName}：{channels.Length} 个渠道反复反映",
             Explanation = $"{subjectName}在 {window.TotalDays:0} 天内 {inWindow.Length} 件诉求，渠道：{string.Join("、", channels)}；{reason}，橙色预警。",
+        };
+    }
+
+    public static Finding Reopened(CaseReopening reopening)
+    {
+        var level = reopening.Reopens >= 2 ? WarningLevel.Red : WarningLevel.Orange;
+        return new Finding
+        {
+            Scenario = Scenario.ChannelEscalation,
+            Subject = $"case:{reopening.CaseId}",
+            Level = level,
+            TownId = reopening.TownId,
+            ComplaintIds = reopening.ComplaintIds,
+            Summary = $"案件 {reopening.CaseId}：办结后第 {reopening.Reopens} 次重办",
+            Explanation =
+                $"案件 {reopening.CaseId} 办结回访时群众不满意，已第 {reopening.Reopens} 次重新办理（涉及 {reopening.ComplaintIds.Count} 件诉求）；" +
+                $"重办 1 次为橙色、2 次及以上为红色，现为{Levels.Name(level)}预警。",
         };
     }
 }
