@@ -6,11 +6,13 @@ return args switch
     ["baseline-server", .. var rest] => await BaselineServer.RunAsync(rest),
     ["basedata-import", .. var rest] => await BaseDataImportScenario.RunAsync(rest),
     ["address-resolve", .. var rest] => AddressResolveScenario.Run(rest),
+    ["similarity", .. var rest] => SimilarityScenario.Run(rest),
+    ["replay-warnings", .. var rest] => await ReplayWarningsScenario.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: GovernanceCloud.Bench startup [--runs N] | basedata-import [--scale 1.0] | address-resolve [--count N]");
+    Console.Error.WriteLine("usage: GovernanceCloud.Bench startup [--runs N] | basedata-import [--scale 1.0] | address-resolve [--count N] | similarity [--pairs dev.csv] | replay-warnings [--csv messages.csv] [--top 15]");
     return 2;
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 
 namespace GovernanceCloud.Bench;
 
@@ -27,8 +26,8 @@ internal static class StartupScenario
                 host.Add(await TimeToReadyAsync(Path.Combine(here, "GovernanceCloud.Host.dll"),
                 [
                     $"--Storage:DataDirectory={data}",
-                    $"--Orleans:SiloPort={FreePort()}",
-                    $"--Orleans:GatewayPort={FreePort()}",
+                    $"--Orleans:SiloPort={HostProcess.FreePort()}",
+                    $"--Orleans:GatewayPort={HostProcess.FreePort()}",
                 ]));
             }
             finally
@@ -47,7 +46,7 @@ internal static class StartupScenario
 
     private static async Task<double> TimeToReadyAsync(string dll, string[] settings)
     {
-        var port = FreePort();
+        var port = HostProcess.FreePort();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         info.ArgumentList.Add(dll);
         foreach (var s in settings)
@@ -95,12 +94,5 @@ internal static class StartupScenario
     {
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,6 @@
 using GovernanceCloud.Correlation.Api;
 using GovernanceCloud.Correlation.Feeds;
+using GovernanceCloud.Correlation.Index;
 using GovernanceCloud.Correlation.ReadModel;
 using GovernanceCloud.Correlation.Sheets;
 using GovernanceCloud.Correlation.Text;
@@ -20,6 +21,7 @@ public static class CorrelationModule
         services.TryAddSingleton(GovernanceClock.System);
         services.AddSingleton<DistrictPlaces>();
         services.AddSingleton<CorrelationPolicy>();
+        services.AddSingleton<MatterIndexStore>();
         services.AddSingleton<IReadModelContribution, CorrelationReadModel>();
         services.AddSingleton<IODataModelContribution, CorrelationODataModel>();
         services.AddMvcCore().AddApplicationPart(typeof(MattersController).Assembly);

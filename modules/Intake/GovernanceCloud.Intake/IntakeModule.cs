@@ -3,6 +3,7 @@ using GovernanceCloud.Intake.Archive;
 using GovernanceCloud.Intake.Contracts;
 using GovernanceCloud.Intake.Channels;
 using GovernanceCloud.Intake.Feeds;
+using GovernanceCloud.Intake.Grains;
 using GovernanceCloud.Intake.ReadModel;
 using GovernanceCloud.Intake.Seed;
 using GovernanceCloud.Persistence.ReadModel;
@@ -24,6 +25,7 @@ public static class IntakeModule
         services.AddSingleton<ChannelCatalog>();
         services.AddSingleton<ComplaintNormalizer>();
         services.AddSingleton<IComplaintArchive, ComplaintArchive>();
+        services.AddSingleton<IntakeSwitches>();
         services.AddMvcCore().AddApplicationPart(typeof(ComplaintsController).Assembly);
         if (seedOnStart)
         {

@@ -69,7 +69,8 @@ public static class GovernanceSilo
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
             }
 
-            silo.Services.AddSingleton(new SqliteDatabase(storage.SqlitePath));
+            silo.Services.TryAddSingleton(new SqliteDatabase(storage.SqlitePath));
+            silo.Services.TryAddSingleton<SqliteWriter>();
             silo.Services.AddSingleton<IGrainStorageSerializer, JsonGrainStateSerializer>();
             silo.Services.AddGrainStorage(StorageName, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
             silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();

@@ -1,7 +1,9 @@
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.ReadModel;
 using GovernanceCloud.Persistence.Schema;
+using GovernanceCloud.Persistence.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GovernanceCloud.Persistence.Hosting;
 
@@ -12,6 +14,12 @@ public static class StorageServices
     {
         services.AddSingleton(settings);
         services.AddSingleton<ReadModelFactory>();
+        if (settings.Mode == StorageMode.Embedded)
+        {
+            services.TryAddSingleton(new SqliteDatabase(settings.SqlitePath));
+            services.TryAddSingleton<SqliteWriter>();
+        }
+
         services.AddSingleton<IProjectionWriter, ProjectionWriter>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped(sp => sp.GetRequiredService<ReadModelFactory>().Create());

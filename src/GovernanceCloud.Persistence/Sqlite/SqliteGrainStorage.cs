@@ -7,9 +7,10 @@ namespace GovernanceCloud.Persistence.Sqlite;
 /// <summary>
 /// Grain state in the embedded SQLite file. The ETag is the row's version: a write must carry the
 /// version it read, or it fails with <see cref="InconsistentStateException"/>; a write returns only
-/// after SQLite has committed it to disk.
+/// after SQLite has committed it to disk (through <see cref="SqliteWriter"/>, which commits the
+/// writes that are waiting together).
 /// </summary>
-public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSerializer serializer, TimeProvider clock) : IGrainStorage
+public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter writer, IGrainStorageSerializer serializer, TimeProvider clock) : IGrainStorage
 {
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -36,50 +37,56 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var payload = serializer.Serialize(grainState.State).ToArray();
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        if (grainState.ETag is null)
+        var etag = grainState.ETag;
+        var now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var version = await writer.WriteAsync(async connection =>
         {
-            command.CommandText = """
-                INSERT INTO orleans_grain_state (state_name, grain_id, version, payload, modified_at)
-                VALUES ($state, $grain, 1, $payload, $now)
-                ON CONFLICT (state_name, grain_id) DO NOTHING
-                RETURNING version;
-                """;
-        }
-        else
-        {
-            command.CommandText = """
-                UPDATE orleans_grain_state SET version = version + 1, payload = $payload, modified_at = $now
-                WHERE state_name = $state AND grain_id = $grain AND version = $version
-                RETURNING version;
-                """;
-            command.Parameters.AddWithValue("$version", ParseETag(grainState.ETag));
-        }
+            await using var command = connection.CreateCommand();
+            if (etag is null)
+            {
+                command.CommandText = """
+                    INSERT INTO orleans_grain_state (state_name, grain_id, version, payload, modified_at)
+                    VALUES ($state, $grain, 1, $payload, $now)
+                    ON CONFLICT (state_name, grain_id) DO NOTHING
+                    RETURNING version;
+                    """;
+            }
+            else
+            {
+                command.CommandText = """
+                    UPDATE orleans_grain_state SET version = version + 1, payload = $payload, modified_at = $now
+                    WHERE state_name = $state AND grain_id = $grain AND version = $version
+                    RETURNING version;
+                    """;
+                command.Parameters.AddWithValue("$version", ParseETag(etag));
+            }
 
-        command.Parameters.AddWithValue("$state", stateName);
-        command.Parameters.AddWithValue("$grain", grainId.ToString());
-        command.Parameters.AddWithValue("$payload", payload);
-        command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-        var version = await command.ExecuteScalarAsync()
-            ?? throw Conflict("write", stateName, grainId, grainState.ETag);
+            command.Parameters.AddWithValue("$state", stateName);
+            command.Parameters.AddWithValue("$grain", grainId.ToString());
+            command.Parameters.AddWithValue("$payload", payload);
+            command.Parameters.AddWithValue("$now", now);
+            return await command.ExecuteScalarAsync();
+        }) ?? throw Conflict("write", stateName, grainId, etag);
         grainState.ETag = Convert.ToInt64(version, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (grainState.ETag is not null)
+        if (grainState.ETag is { } etag)
         {
-            await using var connection = await database.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM orleans_grain_state WHERE state_name = $state AND grain_id = $grain AND version = $version;";
-            command.Parameters.AddWithValue("$state", stateName);
-            command.Parameters.AddWithValue("$grain", grainId.ToString());
-            command.Parameters.AddWithValue("$version", ParseETag(grainState.ETag));
-            if (await command.ExecuteNonQueryAsync() == 0)
+            var deleted = await writer.WriteAsync(async connection =>
             {
-                throw Conflict("clear", stateName, grainId, grainState.ETag);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "DELETE FROM orleans_grain_state WHERE state_name = $state AND grain_id = $grain AND version = $version;";
+                command.Parameters.AddWithValue("$state", stateName);
+                command.Parameters.AddWithValue("$grain", grainId.ToString());
+                command.Parameters.AddWithValue("$version", ParseETag(etag));
+                return await command.ExecuteNonQueryAsync();
+            });
+            if (deleted == 0)
+            {
+                throw Conflict("clear", stateName, grainId, etag);
             }
         }
 

@@ -18,9 +18,7 @@ namespace GovernanceCloud.Correlation.Grains;
 [GrainType("correlator")]
 internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces places, CorrelationPolicy policy, TimeProvider time) : Grain, ICorrelatorGrain
 {
-    private const int TopTerms = 8;
     private const int Candidates = 5;
-    private const double PriorDocuments = 100;
 
     private (SettingsVersion Settings, DateTimeOffset LoadedAt)? _settings;
     private (IReadOnlyDictionary<string, ChannelLevel> Levels, DateTimeOffset LoadedAt)? _channels;
@@ -65,11 +63,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
 
         var documents = answers.Max(a => a.Documents);
         var frequency = answers.SelectMany(a => a.DocumentFrequency).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        var weights = features.Terms
-            .Select(t => (Term: t.Key, Weight: t.Value * Idf(documents, frequency.GetValueOrDefault($"t:{t.Key}"))))
-            .OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal)
-            .Take(TopTerms)
-            .ToDictionary(t => t.Term, t => Math.Round(t.Weight, 4), StringComparer.Ordinal);
+        var weights = TermWeights.Weigh(features.Terms, documents, term => frequency.GetValueOrDefault($"t:{term}"));
         var probe = new MatterProbe
         {
             ComplaintId = complaint.Id, PlaceKeys = placeKeys, PlaceNames = named.Select(p => p.Name).ToArray(), Terms = weights,
@@ -98,11 +92,6 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
                 g.Where(postingKeys.Contains).ToArray(), complaint.ReceivedAt)));
         return snapshot;
     }
-
-    // How rare a term is in the district's pool, smoothed by a prior of a hundred documents so that
-    // a young pool, where one matter's own complaints are most of it, does not discount that
-    // matter's defining words.
-    private static double Idf(long documents, int frequency) => Math.Log((documents + PriorDocuments) / (frequency + 1.0)) + 1;
 
     private async Task<(VolumeStats? Grid, VolumeStats? Category)> VolumesAsync(ComplaintFacts complaint, CorrelationSettings settings)
     {

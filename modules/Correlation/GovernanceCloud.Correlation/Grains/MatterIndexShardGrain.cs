@@ -1,5 +1,5 @@
 using GovernanceCloud.Kernel.Tenancy;
-using GovernanceCloud.Persistence.Hosting;
+using GovernanceCloud.Correlation.Index;
 
 namespace GovernanceCloud.Correlation.Grains;
 
@@ -27,49 +27,57 @@ internal sealed record ShardAnswer(
     [property: Id(1)] IReadOnlyDictionary<string, string[]> Matters,
     [property: Id(2)] long Documents);
 
-/// <summary>A matter under a key, with the event time it was last seen there.</summary>
-internal sealed record Posting(string MatterId, DateTimeOffset LastAt);
-
-/// <summary>Stored state of a shard; JSON, so add properties freely but never rename them.</summary>
-internal sealed class MatterIndexShardState
-{
-    public Dictionary<string, int> DocumentFrequency { get; set; } = new(StringComparer.Ordinal);
-
-    public long Documents { get; set; }
-
-    public Dictionary<string, List<Posting>> Postings { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>The latest complaints committed, so a redo is not counted twice.</summary>
-    public List<string> Recent { get; set; } = [];
-
-    public DateTimeOffset Latest { get; set; }
-}
-
 /// <summary>
-/// Kept in memory and written at most every <see cref="FlushEvery"/> (and when deactivated):
-/// the index is derived from matters, and a crash loses at most that much of it, which only means
-/// a later complaint starts a new matter where it could have joined one. Postings of matters idle
-/// longer than <see cref="Retention"/> (event time) are dropped, so the shard stays bounded.
+/// Kept in memory and written at most every <see cref="FlushEvery"/> (and when deactivated), as
+/// the changes since the last write (<see cref="MatterIndexStore"/>): the index is derived from
+/// matters, and a crash loses at most that much of it, which only means a later complaint starts a
+/// new matter where it could have joined one. Postings of matters idle longer than
+/// <see cref="Retention"/> (event time) are dropped, so the shard stays bounded.
 /// </summary>
 [GrainType("matter-index-shard")]
-internal sealed class MatterIndexShardGrain(
-    [PersistentState("matter-index", GovernanceSilo.StorageName)] IPersistentState<MatterIndexShardState> state) : Grain, IMatterIndexShardGrain
+internal sealed class MatterIndexShardGrain(MatterIndexStore store) : Grain, IMatterIndexShardGrain
 {
     public const int Count = 8;
     private const int RecentLimit = 4096;
     private const int PostingsPerKey = 64;
+    private const int MaxKeyLength = 120;
     private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Retention = TimeSpan.FromDays(120);
 
-    private HashSet<string> _recent = null!;
-    private bool _dirty;
+    private readonly Dictionary<string, List<ShardPosting>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _terms = new(StringComparer.Ordinal);
+
+    // The complaints committed lately, so a redo in this activation is not counted twice.
+    private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
+    private readonly Queue<string> _recentOrder = new();
+
+    private readonly Dictionary<(string Key, string MatterId), ShardPosting> _upserted = [];
+    private readonly HashSet<(string Key, string MatterId)> _removed = [];
+    private readonly HashSet<string> _changedTerms = new(StringComparer.Ordinal);
+    private DateTimeOffset _latest;
     private IGrainTimer? _flush;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private string District => TenantGrainKey.TenantOf(this.GetPrimaryKeyString()).Value;
+
+    private int Shard => int.Parse(TenantGrainKey.LocalIdOf(this.GetPrimaryKeyString())[2..], System.Globalization.CultureInfo.InvariantCulture);
+
+    private string DocumentsKey => $"#docs{Shard}";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _recent = new HashSet<string>(state.State.Recent, StringComparer.Ordinal);
+        var contents = await store.LoadAsync(District, Shard, cancellationToken);
+        foreach (var posting in contents.Postings)
+        {
+            Bucket(posting.Key).Add(posting);
+            _latest = posting.LastAt > _latest ? posting.LastAt : _latest;
+        }
+
+        foreach (var (key, count) in contents.Terms)
+        {
+            _terms[key] = count;
+        }
+
         _flush = this.RegisterGrainTimer(FlushAsync, FlushEvery, FlushEvery);
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -80,17 +88,16 @@ internal sealed class MatterIndexShardGrain(
 
     public Task<ShardAnswer> Lookup(IReadOnlyList<string> keys, DateTimeOffset at, TimeSpan window)
     {
-        var s = state.State;
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
         var matters = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
             if (key.StartsWith("t:", StringComparison.Ordinal))
             {
-                frequency[key] = s.DocumentFrequency.GetValueOrDefault(key);
+                frequency[key] = (int)_terms.GetValueOrDefault(key);
             }
 
-            if (s.Postings.TryGetValue(key, out var postings))
+            if (_postings.TryGetValue(key, out var postings))
             {
                 var active = postings.Where(p => p.LastAt >= at - window && p.LastAt <= at + window).Select(p => p.MatterId).ToArray();
                 if (active.Length > 0)
@@ -100,81 +107,129 @@ internal sealed class MatterIndexShardGrain(
             }
         }
 
-        return Task.FromResult(new ShardAnswer(frequency, matters, s.Documents));
+        return Task.FromResult(new ShardAnswer(frequency, matters, _terms.GetValueOrDefault(DocumentsKey)));
     }
 
     public Task Commit(string complaintId, IReadOnlyList<string> termKeys, string matterId, IReadOnlyList<string> postingKeys, DateTimeOffset at)
     {
-        var s = state.State;
-        if (_recent.Contains(complaintId))
+        if (!_recent.Add(complaintId))
         {
             return Task.CompletedTask;
         }
 
-        _recent.Add(complaintId);
-        s.Recent.Add(complaintId);
-        if (s.Recent.Count > RecentLimit)
+        _recentOrder.Enqueue(complaintId);
+        if (_recentOrder.Count > RecentLimit)
         {
-            _recent.Remove(s.Recent[0]);
-            s.Recent.RemoveAt(0);
+            _recent.Remove(_recentOrder.Dequeue());
         }
 
-        s.Documents++;
-        foreach (var term in termKeys)
+        Tally(DocumentsKey);
+        foreach (var term in termKeys.Where(k => k.Length <= MaxKeyLength))
         {
-            s.DocumentFrequency[term] = s.DocumentFrequency.GetValueOrDefault(term) + 1;
+            Tally(term);
         }
 
-        foreach (var key in postingKeys)
+        foreach (var key in postingKeys.Where(k => k.Length <= MaxKeyLength))
         {
-            if (!s.Postings.TryGetValue(key, out var postings))
-            {
-                s.Postings[key] = postings = [];
-            }
-
-            var existing = postings.FindIndex(p => p.MatterId == matterId);
-            if (existing >= 0)
-            {
-                postings[existing] = new Posting(matterId, at > postings[existing].LastAt ? at : postings[existing].LastAt);
-            }
-            else
-            {
-                postings.Add(new Posting(matterId, at));
-                if (postings.Count > PostingsPerKey)
-                {
-                    postings.Remove(postings.MinBy(p => p.LastAt)!); // a key this common says little; keep its recent matters
-                }
-            }
+            Post(key, matterId, at);
         }
 
-        if (at > s.Latest)
-        {
-            s.Latest = at;
-        }
-
-        _dirty = true;
+        _latest = at > _latest ? at : _latest;
         return Task.CompletedTask;
+    }
+
+    private void Tally(string key)
+    {
+        _terms[key] = _terms.GetValueOrDefault(key) + 1;
+        _changedTerms.Add(key);
+    }
+
+    private void Post(string key, string matterId, DateTimeOffset at)
+    {
+        var postings = Bucket(key);
+        var existing = postings.FindIndex(p => p.MatterId == matterId);
+        if (existing >= 0)
+        {
+            if (at <= postings[existing].LastAt)
+            {
+                return;
+            }
+
+            postings[existing] = postings[existing] with { LastAt = at };
+        }
+        else
+        {
+            postings.Add(new ShardPosting(key, matterId, at));
+            if (postings.Count > PostingsPerKey)
+            {
+                var oldest = postings.MinBy(p => p.LastAt)!; // a key this common says little; keep its recent matters
+                postings.Remove(oldest);
+                _upserted.Remove((key, oldest.MatterId));
+                _removed.Add((key, oldest.MatterId));
+            }
+        }
+
+        var posting = postings.Find(p => p.MatterId == matterId)!;
+        _upserted[(key, matterId)] = posting;
+        _removed.Remove((key, matterId));
+    }
+
+    private List<ShardPosting> Bucket(string key)
+    {
+        if (!_postings.TryGetValue(key, out var postings))
+        {
+            _postings[key] = postings = [];
+        }
+
+        return postings;
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (!_dirty)
+        if (_upserted.Count == 0 && _removed.Count == 0 && _changedTerms.Count == 0)
         {
             return;
         }
 
-        var s = state.State;
-        var horizon = s.Latest - Retention;
-        foreach (var (key, postings) in s.Postings.ToArray())
+        var horizon = _latest - Retention;
+        foreach (var (key, postings) in _postings.ToArray())
         {
             postings.RemoveAll(p => p.LastAt < horizon);
             if (postings.Count == 0)
             {
-                s.Postings.Remove(key);
+                _postings.Remove(key);
             }
         }
 
-        _dirty = false;
-        await state.WriteStateAsync(cancellationToken);
+        var upserted = _upserted.Values.Where(p => p.LastAt >= horizon).ToArray();
+        var removed = _removed.ToArray();
+        var terms = _changedTerms.Select(k => new KeyValuePair<string, long>(k, _terms[k])).ToArray();
+        _upserted.Clear();
+        _removed.Clear();
+        _changedTerms.Clear();
+        try
+        {
+            await store.SaveAsync(District, Shard, upserted, removed, terms, horizon, cancellationToken);
+        }
+        catch
+        {
+            // Keep the changes for the next flush; what changed since is newer and wins.
+            foreach (var posting in upserted)
+            {
+                _upserted.TryAdd((posting.Key, posting.MatterId), posting);
+            }
+
+            foreach (var key in removed.Where(r => !_upserted.ContainsKey(r)))
+            {
+                _removed.Add(key);
+            }
+
+            foreach (var (key, _) in terms)
+            {
+                _changedTerms.Add(key);
+            }
+
+            throw;
+        }
     }
 }

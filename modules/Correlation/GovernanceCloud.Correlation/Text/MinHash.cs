@@ -11,6 +11,7 @@ internal static class MinHash
     public const int Size = 64;
     public const int Bands = 16;
     private const int Rows = Size / Bands;
+    private const int Shingle = 3;
     private static readonly ulong[] Seeds = Enumerable.Range(1, Size).Select(i => Mix((ulong)i * 0x9E3779B97F4A7C15UL)).ToArray();
 
     public static uint[] Signature(string normalized)
@@ -18,14 +19,14 @@ internal static class MinHash
         var signature = new uint[Size];
         Array.Fill(signature, uint.MaxValue);
         var text = new string(normalized.Where(ChineseText.IsWordChar).ToArray());
-        if (text.Length < 3)
+        if (text.Length < Shingle)
         {
             return signature;
         }
 
-        for (var i = 0; i + 3 <= text.Length; i++)
+        for (var i = 0; i + Shingle <= text.Length; i++)
         {
-            var shingle = Fnv(text.AsSpan(i, 3));
+            var shingle = Fnv(text.AsSpan(i, Shingle));
             for (var h = 0; h < Size; h++)
             {
                 var value = (uint)(Mix(shingle ^ Seeds[h]) >> 32);

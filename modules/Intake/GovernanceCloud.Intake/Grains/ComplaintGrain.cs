@@ -29,6 +29,7 @@ internal sealed partial class ComplaintGrain(
     [PersistentState("complaint", GovernanceSilo.StorageName)] IPersistentState<ComplaintState> state,
     IProjectionWriter writer,
     IGrainFactory grains,
+    IntakeSwitches switches,
     TimeProvider clock,
     ILogger<ComplaintGrain> logger) : Grain, IComplaintGrain
 {
@@ -144,7 +145,7 @@ internal sealed partial class ComplaintGrain(
             await grains.GetPetitioner(District, key).Record(new PetitionerComplaint(record.Id, record.TownId, record.Channel, record.ReceivedAt, record.CaseId));
         }
 
-        if (record.MatterId is null)
+        if (record.MatterId is null && switches.Correlate)
         {
             await CorrelateAsync(record);
         }

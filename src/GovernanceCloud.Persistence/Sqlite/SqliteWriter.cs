@@ -1,0 +1,157 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace GovernanceCloud.Persistence.Sqlite;
+
+/// <summary>
+/// The embedded file's one writer, with group commit. SQLite takes one writer at a time and
+/// synchronous=FULL makes every commit wait for the disk; many small concurrent writes (grain
+/// states, read-model rows) each paying a commit and queueing on the file lock is where embedded
+/// throughput went. Writes are queued here and run on one connection, as many as are waiting in
+/// one transaction with one commit; each in its own savepoint, so one that fails fails alone.
+/// A write's task completes only after the commit that holds it, so an acknowledged write is on
+/// disk exactly as before.
+/// </summary>
+public sealed class SqliteWriter : IAsyncDisposable
+{
+    private const int MaxBatch = 256;
+
+    private readonly SqliteDatabase _database;
+    private readonly Channel<Job> _jobs = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+
+    public SqliteWriter(SqliteDatabase database)
+    {
+        _database = database;
+        _loop = Task.Run(LoopAsync);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the writer's connection inside the next commit; its result once that commit is on disk.</summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work)
+    {
+        var job = new Job<T>(work);
+        ObjectDisposedException.ThrowIf(!_jobs.Writer.TryWrite(job), this);
+
+        return job.Result;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _jobs.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task LoopAsync()
+    {
+        SqliteConnection? connection = null;
+        var batch = new List<Job>(MaxBatch);
+        try
+        {
+            while (await _jobs.Reader.WaitToReadAsync())
+            {
+                while (batch.Count < MaxBatch && _jobs.Reader.TryRead(out var job))
+                {
+                    batch.Add(job);
+                }
+
+                try
+                {
+                    connection ??= await _database.OpenAsync();
+                    await CommitAsync(connection, batch);
+                }
+                catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+                {
+                    batch.ForEach(j => j.Fail(ex));
+                    if (connection is not null)
+                    {
+                        await connection.DisposeAsync(); // a fresh connection for the next batch
+                        connection = null;
+                    }
+                }
+
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task CommitAsync(SqliteConnection connection, List<Job> batch)
+    {
+        await ExecuteAsync(connection, "BEGIN IMMEDIATE;");
+        var done = new List<(Job Job, object? Result)>(batch.Count);
+        try
+        {
+            foreach (var job in batch)
+            {
+                await ExecuteAsync(connection, "SAVEPOINT job;");
+                try
+                {
+                    done.Add((job, await job.RunAsync(connection)));
+                    await ExecuteAsync(connection, "RELEASE job;");
+                }
+                catch (Exception ex)
+                {
+                    // Whatever one write threw is that write's failure; the others still commit.
+                    await ExecuteAsync(connection, "ROLLBACK TO job; RELEASE job;");
+                    job.Fail(ex);
+                }
+            }
+
+            await ExecuteAsync(connection, "COMMIT;");
+        }
+        catch
+        {
+            await TryRollbackAsync(connection);
+            throw;
+        }
+
+        done.ForEach(d => d.Job.Complete(d.Result));
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task TryRollbackAsync(SqliteConnection connection)
+    {
+        try
+        {
+            await ExecuteAsync(connection, "ROLLBACK;");
+        }
+        catch (SqliteException)
+        {
+            // No transaction was open (BEGIN itself failed): nothing to undo.
+        }
+    }
+
+    private abstract class Job
+    {
+        public abstract Task<object?> RunAsync(SqliteConnection connection);
+
+        public abstract void Complete(object? result);
+
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class Job<T>(Func<SqliteConnection, Task<T>> work) : Job
+    {
+        private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<T> Result => _result.Task;
+
+        public override async Task<object?> RunAsync(SqliteConnection connection) => await work(connection);
+
+        public override void Complete(object? result) => _result.TrySetResult((T)result!);
+
+        public override void Fail(Exception exception) => _result.TrySetException(exception);
+    }
+}

@@ -1,0 +1,66 @@
+using GovernanceCloud.Persistence.Sqlite;
+using GovernanceCloud.Testing;
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace GovernanceCloud.Persistence.Tests;
+
+/// <summary>
+/// The embedded file's group-commit writer: many concurrent writes are committed together, each
+/// is on disk when its task completes, and one write that fails fails alone.
+/// </summary>
+public sealed class SqliteWriterTests : IAsyncLifetime
+{
+    private readonly TempDirectory _folder = new("gc-writer");
+    private SqliteDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = new SqliteDatabase(Path.Combine(_folder.Path, "writer.db"));
+        await _database.InitializeFileAsync();
+        await using var connection = await _database.OpenAsync();
+        await using var create = connection.CreateCommand();
+        create.CommandText = "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL);";
+        await create.ExecuteNonQueryAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task ConcurrentWrites_AreAllOnDisk_AndAFailingOneFailsAlone()
+    {
+        var writer = new SqliteWriter(_database);
+        var writes = Enumerable.Range(1, 300).Select(i => writer.WriteAsync(connection => InsertAsync(connection, i, $"item {i}"))).ToList();
+        var duplicate = writer.WriteAsync(connection => InsertAsync(connection, 7, "again")); // the primary key is taken
+        var broken = writer.WriteAsync<int>(_ => throw new InvalidOperationException("this write is broken"));
+
+        Assert.Equal(300, (await Task.WhenAll(writes)).Sum());
+        await Assert.ThrowsAsync<SqliteException>(() => duplicate);
+        Assert.Equal("this write is broken", (await Assert.ThrowsAsync<InvalidOperationException>(() => broken)).Message);
+        await writer.DisposeAsync();
+
+        // A fresh connection (as after a restart) sees every acknowledged write and nothing of the failed ones.
+        SqliteConnection.ClearAllPools();
+        await using var connection = await _database.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*), SUM(CASE WHEN name = 'again' THEN 1 ELSE 0 END) FROM items;";
+        await using var reader = await count.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(300, reader.GetInt64(0));
+        Assert.Equal(0, reader.GetInt64(1));
+    }
+
+    private static async Task<int> InsertAsync(SqliteConnection connection, int id, string name)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO items (id, name) VALUES ($id, $name);";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$name", name);
+        return await command.ExecuteNonQueryAsync();
+    }
+}
