@@ -23,6 +23,9 @@ public sealed class TextFeatureTests
         { "万科城市花园车位捆绑销售", ["万科城市花园"] },
         { "相城区城管局不作为", [] },
         { "小区物业不管事", [] },
+        // Verbs and prepositions before a name are not part of it (jieba's parts of speech).
+        { "我家坐落于常荫路，门口下水道堵了", ["常荫路"] },
+        { "投诉教育局拖延恒大城公立幼儿园开办", ["恒大城"] },
     };
 
     [Theory]

@@ -112,7 +112,7 @@ internal sealed class PlaceExtractor
         Array.Exists(Suffixes, s => word.EndsWith(s, StringComparison.Ordinal));
 
     private static bool IsNamePart(string word) =>
-        word.Length >= 1 && word.All(ChineseText.IsWordChar) && !NotNames.Contains(word) && !IsAdministrative(word)
+        word.Length >= 1 && word.All(ChineseText.IsWordChar) && !NotNames.Contains(word) && !IsAdministrative(word) && !PartsOfSpeech.NeverInAName(word)
         && !(word.Length == 1 && FunctionCharacters.Contains(word[0], StringComparison.Ordinal));
 
     // jieba may glue a district marker to a name ("a3|区潇楚|南路"): the name starts after it.
