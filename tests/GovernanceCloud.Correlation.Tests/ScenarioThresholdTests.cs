@@ -83,6 +83,7 @@ public sealed class ScenarioThresholdTests
 
     [Theory]
     [InlineData("小区门口垃圾没人清运", null)]
+    [InlineData("我多次上访无果，菜场门口人员聚集，已联名写信", null)] // one person's petition, a crowd, a joint letter: not group action
     [InlineData("业主们准备拉横幅维权", WarningLevel.Orange)]
     [InlineData("再不给工资我就跳楼", WarningLevel.Red)]
     [InlineData("大家商量集体上访，有人说不想活了", WarningLevel.Red)]

@@ -52,9 +52,13 @@ internal sealed record CorrelationSettings
     /// <summary>多渠道反复: distinct channels of one matter or petitioner that make an orange warning.</summary>
     [Id(10)] public int EscalationChannels { get; init; } = 3;
 
-    /// <summary>涉稳敏感: words of group action (orange).</summary>
+    /// <summary>
+    /// 涉稳敏感: words of group action (orange). Only words that say a group acts: on the TipDM
+    /// messages, 上访, 聚集 and 联名 alone were mostly a person's own petition, a crowded place, or a
+    /// joint letter.
+    /// </summary>
     [Id(11)] public IReadOnlyList<string> GroupActionWords { get; init; } =
-        ["集体上访", "集体访", "联名", "拉横幅", "拉条幅", "堵路", "堵门", "围堵", "聚集", "静坐", "游行", "维权群", "上访", "进京"];
+        ["集体上访", "集体访", "集体维权", "群体性事件", "聚众", "拉横幅", "拉条幅", "堵路", "堵门", "围堵", "静坐", "游行", "维权群"];
 
     /// <summary>涉稳敏感: words of a threat to life (red).</summary>
     [Id(12)] public IReadOnlyList<string> ThreatToLifeWords { get; init; } =
