@@ -71,7 +71,7 @@ internal sealed class CorrelationReadModel : IReadModelContribution
             row.Property(e => e.DistrictId).HasMaxLength(32);
             row.Property(e => e.Key).HasMaxLength(120);
             row.Property(e => e.MatterId).HasMaxLength(40);
-            row.HasIndex(e => new { e.DistrictId, e.Shard });
+            row.HasIndex(e => new { e.DistrictId, e.Shard, e.LastAtTicks });
         });
         modelBuilder.Entity<MatterIndexTermRow>(row =>
         {

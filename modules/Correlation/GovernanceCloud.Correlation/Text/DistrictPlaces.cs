@@ -15,8 +15,11 @@ internal sealed class DistrictPlaces(IAddressResolver gazetteer)
     public async ValueTask<PlaceExtractor> ExtractorAsync(TenantId district)
     {
         var source = await gazetteer.PlacesAsync(district.District);
-        if (_extractors.TryGetValue(district.District.Value, out var cached) && ReferenceEquals(cached.Source, source))
+        if (_extractors.TryGetValue(district.District.Value, out var cached)
+            && (ReferenceEquals(cached.Source, source) || cached.Source.SequenceEqual(source)))
         {
+            // The gazetteer reloads every half minute; the same places need no new extractor.
+            _extractors[district.District.Value] = (source, cached.Extractor);
             return cached.Extractor;
         }
 
