@@ -26,6 +26,8 @@ public sealed class TextFeatureTests
         // Verbs and prepositions before a name are not part of it (jieba's parts of speech).
         { "我家坐落于常荫路，门口下水道堵了", ["常荫路"] },
         { "投诉教育局拖延恒大城公立幼儿园开办", ["恒大城"] },
+        { "反对K7县城拆除五一桥来建商铺廊桥", [] }, // a masked county seat is no place
+        { "县委县政府要把这座历史名城建成中国最美小城", [] },
     };
 
     [Theory]

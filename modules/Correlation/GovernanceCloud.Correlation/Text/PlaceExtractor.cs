@@ -35,10 +35,14 @@ internal sealed class PlaceExtractor
     // Single characters that are never part of a place name: prepositions, particles, pronouns.
     private const string FunctionCharacters = "为将对向被把给跟同让叫于在的了是和与及到从该这那个有无不没就都也还又要所等里内外上下旁边近此各每本请由至我你他她它们";
 
+    // Government bodies (县委县政府) and praise of a town (历史名城, 最美小城) end like places but are none.
+    private static readonly string[] NotPlaceEndings = ["政府", "名城", "小城", "之城", "古城", "全城"];
+
     private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
     {
         "马路", "道路", "公路", "小路", "学校", "小学", "中学", "医院", "公司", "物业公司", "工厂", "市场", "菜市场", "公园", "广场", "小区",
         "社区", "农村", "城市", "城", "政府", "乡村", "街", "新城", "老城", "县城", "商城", "进城", "全城", "家庭", "法庭", "开发商", "房地产公司",
+        "县政府", "区政府", "市政府", "人民政府", "镇政府",
     };
 
     private readonly Dictionary<string, string> _gazetteer;
@@ -98,7 +102,8 @@ internal sealed class PlaceExtractor
 
             var full = WithoutAdministrativePrefix(string.Concat(words.Skip(start).Take(i - start)), word);
             var name = Trim(full);
-            if (full.Length >= 3 && !Generic.Contains(name) && !Generic.Contains(full) && Array.IndexOf(Suffixes, name) < 0)
+            if (full.Length >= 3 && !Generic.Contains(name) && !Generic.Contains(full) && !Generic.Contains(WithoutCode(name)) && Array.IndexOf(Suffixes, name) < 0
+                && !Array.Exists(NotPlaceEndings, e => name.EndsWith(e, StringComparison.Ordinal)))
             {
                 places.Add(new NamedPlace(name, _gazetteer.GetValueOrDefault(name)));
                 usedUpTo = i;
@@ -107,6 +112,9 @@ internal sealed class PlaceExtractor
 
         return places.DistinctBy(p => p.Key).ToArray();
     }
+
+    // Masked or coded prefixes ("k7县城", "a3区") say which county, not which place: "县城" is no name.
+    private static string WithoutCode(string name) => name.TrimStart("abcdefghijklmnopqrstuvwxyz0123456789".ToCharArray()).TrimStart('县', '区', '市', '镇');
 
     private static bool EndsWithSuffix(string word) =>
         Array.Exists(Suffixes, s => word.EndsWith(s, StringComparison.Ordinal));
