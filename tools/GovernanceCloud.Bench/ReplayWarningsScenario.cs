@@ -7,10 +7,11 @@ namespace GovernanceCloud.Bench;
 
 /// <summary>
 /// <c>replay-warnings [--csv messages_with_replies.csv] [--top 15]</c>: replays the real TipDM
-/// citizen messages through the intake API of a real host twice in the same run, first with
-/// correlation off (the baseline), then on, and prints what correlation costs per complaint (host
-/// CPU and wall time), the warnings by scenario and level, how the messages grouped into matters,
-/// and the largest matters with their labels and a few of their titles for checking by hand.
+/// citizen messages through the intake API of a real host, on one host with correlation off (the
+/// baseline) and on another with it on, and prints what correlation costs per complaint (host CPU
+/// and wall time, measured on a warmed-up host), the warnings by scenario and level, how the
+/// messages grouped into matters, and the largest matters with their labels and a few of their
+/// titles for checking by hand.
 /// </summary>
 internal static class ReplayWarningsScenario
 {
@@ -27,7 +28,7 @@ internal static class ReplayWarningsScenario
         var off = await ReplayAsync(csv, correlate: false, report: null);
         var on = await ReplayAsync(csv, correlate: true, report: http => ReportAsync(http, top));
         Console.WriteLine();
-        Console.WriteLine($"replay of {off.Complaints:N0} messages through /api/v1/complaints/batch, embedded mode, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"replay of {off.Complaints:N0} messages through /api/v1/complaints/batch after a warm-up pass of the same, embedded mode, {Environment.ProcessorCount} cores");
         Console.WriteLine($"{"",-26}{"wall s",9}{"msg/s",9}{"host CPU ms/msg",17}");
         Row("correlation off (baseline)", off);
         Row("correlation on", on);
@@ -35,19 +36,23 @@ internal static class ReplayWarningsScenario
         return 0;
     }
 
+    // The first pass (channel hanshan) warms the host up: jieba's dictionaries, the JIT, the pool.
+    // It is what the report describes. The second pass sends the same messages again on another
+    // channel, as new complaints, and is what the cost figures measure: a host in its steady state.
     private static async Task<Replay> ReplayAsync(string csv, bool correlate, Func<HttpClient, Task>? report)
     {
         await using var host = await HostProcess.StartAsync($"--Intake:Correlate={correlate}");
-        var cpu = host.CpuTime;
-        var (wall, _, output) = await BenchProcess.RunAsync("GovernanceCloud.Cli.dll", "replay", "tipdm", csv, "--url", host.ToString());
-        var used = host.CpuTime - cpu;
-        var complaints = int.Parse(output.Split('\n').Last(l => l.Contains(" messages: ", StringComparison.Ordinal)).Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        await BenchProcess.RunAsync("GovernanceCloud.Cli.dll", "replay", "tipdm", csv, "--url", host.ToString(), "--channel", "hanshan");
         if (report is not null)
         {
             using var http = await host.ClientAsync("xiangcheng-integrator", "feeds.read");
             await report(http);
         }
 
+        var cpu = host.CpuTime;
+        var (wall, _, output) = await BenchProcess.RunAsync("GovernanceCloud.Cli.dll", "replay", "tipdm", csv, "--url", host.ToString(), "--channel", "12345");
+        var used = host.CpuTime - cpu;
+        var complaints = int.Parse(output.Split('\n').Last(l => l.Contains(" messages: ", StringComparison.Ordinal)).Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
         return new Replay(complaints, wall, used);
     }
 

@@ -20,16 +20,26 @@ internal static class ScenarioSet
         var (complaint, matter, history) = (evidence.Complaint, evidence.Matter, evidence.History);
         int Level(string channel) => (int)evidence.ChannelLevels.GetValueOrDefault(channel);
 
+        // Complaints may arrive out of event-time order (a batch is accepted concurrently, a replay
+        // interleaves): a window is judged both at this complaint's time and at the newest evidence,
+        // so whichever complaint is evaluated last sees the densest window, whatever the order.
         var findings = new List<Finding>();
-        Add(findings, SharedMatter.Evaluate(matter, complaint.ReceivedAt, settings));
+        var matterLatest = Latest(complaint.ReceivedAt, matter.Members.Select(m => m.ReceivedAt));
+        Add(findings, Strongest(SharedMatter.Evaluate(matter, complaint.ReceivedAt, settings), SharedMatter.Evaluate(matter, matterLatest, settings)));
         var matterContacts = matter.Members.Select(m => new ChannelEscalation.Contact(m.ComplaintId, m.Channel, Level(m.Channel), m.ReceivedAt, m.TownId)).ToArray();
-        Add(findings, ChannelEscalation.Evaluate($"matter:{matter.Id}", $"事项“{matter.Label}”", matterContacts, complaint.ReceivedAt, settings.SharedWindow, settings));
+        Add(findings, Strongest(
+            ChannelEscalation.Evaluate($"matter:{matter.Id}", $"事项“{matter.Label}”", matterContacts, complaint.ReceivedAt, settings.SharedWindow, settings),
+            ChannelEscalation.Evaluate($"matter:{matter.Id}", $"事项“{matter.Label}”", matterContacts, matterLatest, settings.SharedWindow, settings)));
         if (complaint.PetitionerKey is { } petitioner)
         {
-            Add(findings, RepeatPetitioner.Evaluate(
-                petitioner, history.Select(h => new RepeatPetitioner.Complaint(h.ComplaintId, h.TownId, h.Channel, h.ReceivedAt)).ToArray(), complaint.ReceivedAt, settings));
+            var latest = Latest(complaint.ReceivedAt, history.Select(h => h.ReceivedAt));
+            var own = history.Select(h => new RepeatPetitioner.Complaint(h.ComplaintId, h.TownId, h.Channel, h.ReceivedAt)).ToArray();
+            Add(findings, Strongest(RepeatPetitioner.Evaluate(petitioner, own, complaint.ReceivedAt, settings), RepeatPetitioner.Evaluate(petitioner, own, latest, settings)));
             var contacts = history.Select(h => new ChannelEscalation.Contact(h.ComplaintId, h.Channel, Level(h.Channel), h.ReceivedAt, h.TownId)).ToArray();
-            Add(findings, ChannelEscalation.Evaluate($"petitioner:{petitioner[..Math.Min(16, petitioner.Length)]}", "同一诉求人", contacts, complaint.ReceivedAt, settings.RepeatWindow, settings));
+            var subject = $"petitioner:{petitioner[..Math.Min(16, petitioner.Length)]}";
+            Add(findings, Strongest(
+                ChannelEscalation.Evaluate(subject, "同一诉求人", contacts, complaint.ReceivedAt, settings.RepeatWindow, settings),
+                ChannelEscalation.Evaluate(subject, "同一诉求人", contacts, latest, settings.RepeatWindow, settings)));
         }
 
         if (complaint.GridId is { } grid && evidence.Grid is { } gridVolume)
@@ -45,6 +55,11 @@ internal static class ScenarioSet
         Add(findings, SensitiveRisk.Evaluate($"matter:{matter.Id}", complaint.TownId, complaint.Id, complaint.Title, complaint.Content, settings));
         return findings;
     }
+
+    private static DateTimeOffset Latest(DateTimeOffset at, IEnumerable<DateTimeOffset> times) => times.Append(at).Max();
+
+    private static Finding? Strongest(Finding? a, Finding? b) =>
+        a is null ? b : b is null ? a : b.Level > a.Level || (b.Level == a.Level && b.ComplaintIds.Count > a.ComplaintIds.Count) ? b : a;
 
     private static void Add(List<Finding> findings, Finding? finding)
     {
