@@ -35,6 +35,33 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>
+    /// One of an enum's names (any case; numbers are refused, so clients cannot depend on the order
+    /// of its members); false with <paramref name="message"/> under <paramref name="field"/> otherwise.
+    /// </summary>
+    public bool Choice<TEnum>(string field, string? text, string message, out TEnum value)
+        where TEnum : struct, Enum
+    {
+        if (Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _))
+        {
+            return true;
+        }
+
+        Add(field, message);
+        return false;
+    }
+
+    /// <summary>An optional text of at most <paramref name="maxLength"/> characters.</summary>
+    public FieldErrors Optional(string field, string? value, int maxLength)
+    {
+        if (value?.Length > maxLength)
+        {
+            Add(field, $"不能超过 {maxLength} 个字符。");
+        }
+
+        return this;
+    }
+
     /// <summary>Checks the <c>skip</c>/<c>take</c> paging parameters every list takes.</summary>
     public FieldErrors Page(int? skip, int? take, int maxPageSize)
     {

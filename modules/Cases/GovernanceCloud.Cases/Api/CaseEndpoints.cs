@@ -86,9 +86,8 @@ internal sealed record CaseActionRequest(
     public FieldErrors Validate(out CaseAction action)
     {
         var errors = new FieldErrors();
-        if (!Enum.TryParse(Action, ignoreCase: true, out action) || !Enum.IsDefined(action) || int.TryParse(Action, out _))
+        if (!errors.Choice("action", Action, "应为 assign、start、resolve、close 或 return。", out action))
         {
-            errors.Add("action", "应为 assign、start、resolve、close 或 return。");
             return errors;
         }
 
@@ -107,11 +106,7 @@ internal sealed record CaseActionRequest(
             errors.Add("satisfied", "回访结果必填：满意 true，不满意 false。");
         }
 
-        if (Note?.Length > 2000)
-        {
-            errors.Add("note", "不能超过 2000 个字符。");
-        }
-
+        errors.Optional("note", Note, 2000);
         ValidateEvidence(action, errors);
         return errors;
     }

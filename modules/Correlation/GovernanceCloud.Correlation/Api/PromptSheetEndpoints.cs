@@ -106,9 +106,8 @@ internal sealed record SheetActionRequest(string? Action, string? Result, string
     public FieldErrors Validate(out PromptSheetAction action)
     {
         var errors = new FieldErrors();
-        if (!Enum.TryParse(Action, ignoreCase: true, out action) || !Enum.IsDefined(action) || int.TryParse(Action, out _))
+        if (!errors.Choice("action", Action, "应为 acknowledge、start、resolve、close 或 sendBack。", out action))
         {
-            errors.Add("action", "应为 acknowledge、start、resolve、close 或 sendBack。");
             return errors;
         }
 
@@ -117,15 +116,6 @@ internal sealed record SheetActionRequest(string? Action, string? Result, string
             errors.Require("result", Result, 2000);
         }
 
-        if (action == PromptSheetAction.SendBack)
-        {
-            errors.Require("note", Note, 2000);
-        }
-        else if (Note?.Length > 2000)
-        {
-            errors.Add("note", "不能超过 2000 个字符。");
-        }
-
-        return errors;
+        return action == PromptSheetAction.SendBack ? errors.Require("note", Note, 2000) : errors.Optional("note", Note, 2000);
     }
 }
