@@ -83,9 +83,14 @@ internal sealed partial class WarningGrain
             return;
         }
 
-        if (sheet.DueAt > clock.Now)
+        var remaining = sheet.DueAt - clock.Now;
+        if (remaining > TimeSpan.Zero)
         {
-            await WatchSheetAsync(); // not yet: the next look may need to be at the due time itself
+            if (remaining < policy.SheetCheckInterval)
+            {
+                await WatchSheetAsync(); // the next look is at the due time itself
+            }
+
             return;
         }
 
