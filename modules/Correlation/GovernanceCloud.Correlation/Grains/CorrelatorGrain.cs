@@ -82,7 +82,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
             .ToArray();
         var scores = await Task.WhenAll(candidates.Select(async id => (Id: id, Score: await grains.GetMatter(District, id).Score(probe, settings.MatterWindow))));
         var best = scores.Where(s => s.Score is { } score && score.Total >= settings.SameMatterThreshold).OrderByDescending(s => s.Score!.Total).FirstOrDefault();
-        var matterId = best.Id ?? CorrelationKeys.MatterIdFor(complaint.Id);
+        var matterId = best.Id ?? await NewMatterAsync(complaint, probe, settings);
 
         var snapshot = await grains.GetMatter(District, matterId).Attach(probe, complaint);
         await Task.WhenAll(termKeys.Concat(postingKeys).Distinct(StringComparer.Ordinal)
@@ -91,6 +91,17 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
                 complaint.Id, g.Where(k => k.StartsWith("t:", StringComparison.Ordinal) && termKeys.Contains(k)).ToArray(), matterId,
                 g.Where(postingKeys.Contains).ToArray(), complaint.ReceivedAt)));
         return snapshot;
+    }
+
+    // A complaint that fits no indexed matter starts one, unless another complaint accepted at the
+    // same moment just started one under the same anchor that it fits.
+    private async Task<string> NewMatterAsync(ComplaintFacts complaint, MatterProbe probe, CorrelationSettings settings)
+    {
+        var proposed = CorrelationKeys.MatterIdFor(complaint.Id);
+        var anchor = probe.PlaceKeys.Count > 0 ? probe.PlaceKeys[0] : probe.Terms.OrderByDescending(t => t.Value).Select(t => $"t:{t.Key}").FirstOrDefault();
+        return anchor is null
+            ? proposed
+            : await grains.GetMatterAnchor(District, anchor).Claim(proposed, probe, settings.SameMatterThreshold);
     }
 
     private async Task<(VolumeStats? Grid, VolumeStats? Category)> VolumesAsync(ComplaintFacts complaint, CorrelationSettings settings)
