@@ -42,6 +42,21 @@ public class HostFactory : WebApplicationFactory<Program>
     /// <summary>A host over an existing data folder (a restart), which the caller owns.</summary>
     public static HostFactory Over(TempDirectory data) => new(data, ownsData: false);
 
+    /// <summary>
+    /// A host over <paramref name="data"/> whose business clock is <paramref name="time"/>, moved by
+    /// hand, with reminders that may tick every second; <paramref name="checkEverySecond"/> names the
+    /// setting of the check that should run that often (a deadline's look).
+    /// </summary>
+    public static HostFactory OverWithClock(TempDirectory data, TimeProvider time, string checkEverySecond)
+    {
+        var host = Over(data);
+        host.Clock = new GovernanceClock(time);
+        host.Settings[checkEverySecond] = "00:00:01";
+        host.Settings["Governance:Reminders:MinimumReminderPeriod"] = "00:00:01";
+        host.Settings["Governance:Reminders:RefreshReminderListPeriod"] = "00:00:01";
+        return host;
+    }
+
     private bool OwnsData { get; }
 
     /// <summary>Configuration on top of the defaults below.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using GovernanceCloud.Kernel.Time;
 using GovernanceCloud.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -61,15 +60,7 @@ public sealed class CaseOverdueTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
-    private HostFactory Start()
-    {
-        var host = HostFactory.Over(_data);
-        host.Clock = new GovernanceClock(_time);
-        host.Settings["Cases:OverdueCheckInterval"] = "00:00:01";
-        host.Settings["Governance:Reminders:MinimumReminderPeriod"] = "00:00:01";
-        host.Settings["Governance:Reminders:RefreshReminderListPeriod"] = "00:00:01";
-        return host;
-    }
+    private HostFactory Start() => HostFactory.OverWithClock(_data, _time, "Cases:OverdueCheckInterval");
 
     private static async Task<string> AssignedCaseAsync(HostFactory host, HttpClient operatorClient)
     {

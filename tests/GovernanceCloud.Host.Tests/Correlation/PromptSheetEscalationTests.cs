@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using GovernanceCloud.Kernel.Time;
 using GovernanceCloud.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -83,13 +82,5 @@ public sealed class PromptSheetEscalationTests : IDisposable
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/notifications?take=100")).GetProperty("items").EnumerateArray()
             .Count(n => n.GetProperty("sheetNumber").GetString() == number && n.GetProperty("kind").GetString() == "sheet.escalated");
 
-    private HostFactory Start()
-    {
-        var host = HostFactory.Over(_data);
-        host.Clock = new GovernanceClock(_time);
-        host.Settings["Correlation:SheetCheckInterval"] = "00:00:01";
-        host.Settings["Governance:Reminders:MinimumReminderPeriod"] = "00:00:01";
-        host.Settings["Governance:Reminders:RefreshReminderListPeriod"] = "00:00:01";
-        return host;
-    }
+    private HostFactory Start() => HostFactory.OverWithClock(_data, _time, "Correlation:SheetCheckInterval");
 }
