@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -114,5 +113,6 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public override string ToString() => Url.ToString().TrimEnd('/').ToString(CultureInfo.InvariantCulture);
+    /// <summary>The host's address without a trailing slash, as the CLI's <c>--url</c> takes it.</summary>
+    public string BaseAddress => Url.ToString().TrimEnd('/');
 }

@@ -42,7 +42,7 @@ internal static class ReplayWarningsScenario
     private static async Task<Replay> ReplayAsync(string csv, bool correlate, Func<HttpClient, Task>? report)
     {
         await using var host = await HostProcess.StartAsync($"--Intake:Correlate={correlate}");
-        await BenchProcess.RunAsync("GovernanceCloud.Cli.dll", "replay", "tipdm", csv, "--url", host.ToString(), "--channel", "hanshan");
+        await BenchProcess.RunAsync("GovernanceCloud.Cli.dll", "replay", "tipdm", csv, "--url", host.BaseAddress, "--channel", "hanshan");
         if (report is not null)
         {
             using var http = await host.ClientAsync("xiangcheng-integrator", "feeds.read");
@@ -50,7 +50,7 @@ internal static class ReplayWarningsScenario
         }
 
         var cpu = host.CpuTime;
-        var (wall, _, output) = await BenchProcess.RunAsync("GovernanceCloud.Cli.dll", "replay", "tipdm", csv, "--url", host.ToString(), "--channel", "12345");
+        var (wall, _, output) = await BenchProcess.RunAsync("GovernanceCloud.Cli.dll", "replay", "tipdm", csv, "--url", host.BaseAddress, "--channel", "12345");
         var used = host.CpuTime - cpu;
         var complaints = int.Parse(output.Split('\n').Last(l => l.Contains(" messages: ", StringComparison.Ordinal)).Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
         return new Replay(complaints, wall, used);

@@ -16,17 +16,16 @@ public sealed class ProjectionWriter(ReadModelFactory factory, SqliteWriter? sql
     public async Task<bool> UpsertAsync<TRow>(TRow row, CancellationToken cancellationToken = default)
         where TRow : class, IVersionedRow
     {
+        var statement = _statements.GetOrAdd(typeof(TRow), Generate);
         if (sqlite is not null)
         {
-            var statement = _statements.GetOrAdd(typeof(TRow), Generate);
             return await sqlite.WriteAsync(connection => statement.ExecuteAsync(connection, row, CancellationToken.None));
         }
 
         await using var context = factory.Create();
-        var upsert = _statements.GetOrAdd(typeof(TRow), type => VersionedUpsert.For(context, type));
-        var open = context.Database.GetDbConnection();
-        await open.OpenAsync(cancellationToken);
-        return await upsert.ExecuteAsync(open, row, cancellationToken);
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        return await statement.ExecuteAsync(connection, row, cancellationToken);
     }
 
     private VersionedUpsert Generate(Type type)

@@ -59,8 +59,9 @@ public sealed class SqliteWriter : IAsyncDisposable
                     connection ??= await _database.OpenAsync();
                     await CommitAsync(connection, batch);
                 }
-                catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+                catch (Exception ex)
                 {
+                    // Whatever went wrong fails this batch's writes; the loop must live on for the next.
                     batch.ForEach(j => j.Fail(ex));
                     if (connection is not null)
                     {

@@ -9,6 +9,9 @@ public static class GovernanceClaims
     /// <summary><c>district</c> or <c>town</c>.</summary>
     public const string TenantKind = "tenant_kind";
 
+    /// <summary>The standard subject: a person's user id.</summary>
+    public const string Subject = "sub";
+
     /// <summary>A role code from <see cref="GovernanceRoles"/>.</summary>
     public const string Role = "role";
 }

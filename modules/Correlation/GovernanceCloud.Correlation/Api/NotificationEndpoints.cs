@@ -114,7 +114,7 @@ internal static class NotificationEndpoints
     }
 
     private static (string User, TenantId Tenant)? Reader(ClaimsPrincipal caller) =>
-        caller.FindFirst("sub")?.Value is { Length: > 0 } user && caller.Tenant() is { } tenant ? (user, tenant) : null;
+        caller.FindFirst(GovernanceClaims.Subject)?.Value is { Length: > 0 } user && caller.Tenant() is { } tenant ? (user, tenant) : null;
 
     private sealed record NotificationItem(
         string Id, string Kind, string Title, string Body, string? SheetNumber, string? WarningId, string? TownId, DateTimeOffset CreatedAt, bool Read);

@@ -67,12 +67,13 @@ internal static class WhatIfEndpoints
             proposal.Observe(complaint);
         }
 
+        var now = baseline.Tally();
         return TypedResults.Ok(new
         {
             from,
             to,
-            complaints = baseline.Tally().Complaints,
-            current = Report(baseline.Tally(), current.Version),
+            complaints = now.Complaints,
+            current = Report(now, current.Version),
             candidate = Report(proposal.Tally(), null),
             changes = SettingsDocument.Changes(current.Settings, candidate),
         });

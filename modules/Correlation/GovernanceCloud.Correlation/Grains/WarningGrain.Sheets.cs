@@ -207,7 +207,7 @@ internal sealed partial class WarningGrain
         var current = sheet.Episode == s.Episode;
         return new PromptSheetView
         {
-            Number = sheet.Number, WarningId = $"{TenantGrainKey.LocalIdOf(this.GetPrimaryKeyString())}-{sheet.Episode}", Scenario = s.Scenario, Level = sheet.Level,
+            Number = sheet.Number, WarningId = WarningIdOf(sheet.Episode), Scenario = s.Scenario, Level = sheet.Level,
             Status = sheet.Status, TownId = sheet.TownId, Summary = sheet.Summary, Explanation = current ? s.Explanation : sheet.Summary,
             SuggestedAction = sheet.SuggestedAction, ComplaintIds = current ? s.ComplaintIds.ToArray() : [], IssuedAt = sheet.IssuedAt, DueAt = sheet.DueAt,
             AcknowledgedAt = sheet.AcknowledgedAt, ResolvedAt = sheet.ResolvedAt, ClosedAt = sheet.ClosedAt, Result = sheet.Result,
@@ -227,7 +227,7 @@ internal sealed partial class WarningGrain
     private NotificationRow ToRow(PromptSheet sheet, SheetNotice notice) => new()
     {
         Id = $"{sheet.Number}-{notice.Sequence}", DistrictId = District.Value, TownId = sheet.TownId, ToTown = notice.ToTown, ToDistrict = notice.ToDistrict,
-        Kind = notice.Kind, Title = notice.Title, Body = Cut(notice.Body, 500), SheetNumber = sheet.Number, WarningId = $"{TenantGrainKey.LocalIdOf(this.GetPrimaryKeyString())}-{sheet.Episode}",
+        Kind = notice.Kind, Title = notice.Title, Body = Cut(notice.Body, 500), SheetNumber = sheet.Number, WarningId = WarningIdOf(sheet.Episode),
         CreatedAt = notice.At, Version = 1,
     };
 

@@ -89,7 +89,7 @@ internal sealed partial class WarningGrain(
 
     private TenantId District => TenantGrainKey.TenantOf(this.GetPrimaryKeyString());
 
-    private string WarningId => $"{TenantGrainKey.LocalIdOf(this.GetPrimaryKeyString())}-{state.State.Episode}";
+    private string WarningId => WarningIdOf(state.State.Episode);
 
     /// <summary>The sheet of the current episode, if it issued one.</summary>
     private PromptSheet? CurrentSheet => state.State.Sheets is [.., var last] && last.Episode == state.State.Episode ? last : null;
@@ -220,6 +220,8 @@ internal sealed partial class WarningGrain(
             Version = (s.Episode * 1_000_000L) + s.Version,
         };
     }
+
+    private string WarningIdOf(int episode) => $"{TenantGrainKey.LocalIdOf(this.GetPrimaryKeyString())}-{episode}";
 
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
 }

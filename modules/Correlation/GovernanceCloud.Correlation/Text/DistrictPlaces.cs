@@ -18,8 +18,12 @@ internal sealed class DistrictPlaces(IAddressResolver gazetteer)
         if (_extractors.TryGetValue(district.District.Value, out var cached)
             && (ReferenceEquals(cached.Source, source) || cached.Source.SequenceEqual(source)))
         {
-            // The gazetteer reloads every half minute; the same places need no new extractor.
-            _extractors[district.District.Value] = (source, cached.Extractor);
+            if (!ReferenceEquals(cached.Source, source))
+            {
+                // The gazetteer reloads every half minute; the same places need no new extractor.
+                _extractors[district.District.Value] = (source, cached.Extractor);
+            }
+
             return cached.Extractor;
         }
 
