@@ -1,6 +1,7 @@
 using GovernanceCloud.BaseData;
 using GovernanceCloud.Cases;
 using GovernanceCloud.Correlation;
+using GovernanceCloud.Feeds;
 using GovernanceCloud.Host.Platform;
 using GovernanceCloud.Identity;
 using GovernanceCloud.Intake;
@@ -16,6 +17,7 @@ try
     builder.Services.AddIntake(seedOnStart: true);
     builder.Services.AddCases();
     builder.Services.AddCorrelation();
+    builder.Services.AddFeeds();
     // After the tenancy module: its demo seed creates the towns the identity seed binds people to.
     builder.AddGovernanceIdentity();
 
@@ -26,6 +28,7 @@ try
     app.MapIntake();
     app.MapCases();
     app.MapCorrelation();
+    app.MapFeeds();
     await app.RunAsync();
     return 0;
 }

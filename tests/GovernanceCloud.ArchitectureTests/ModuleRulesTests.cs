@@ -86,11 +86,14 @@ public sealed class ModuleRulesTests
         Assert.All(grains, g => Assert.True(g.IsSealed, $"{g.Name} is not sealed"));
     }
 
-    // Public by necessity: controllers (MVC discovers only public ones), read-model rows (OData
-    // and the controllers' signatures), and the static Add/Map and seed entry points.
+    // Public by necessity: controllers (MVC discovers only public ones), read-model rows and feed
+    // entities (OData and the controllers' signatures), the feed context the controllers take, and
+    // the static Add/Map and seed entry points.
     private static bool IsAllowedPublic(Type type) =>
         typeof(ControllerBase).IsAssignableFrom(type)
         || typeof(IVersionedRow).IsAssignableFrom(type)
+        || typeof(ITenantOwnedRow).IsAssignableFrom(type)
+        || typeof(Microsoft.EntityFrameworkCore.DbContext).IsAssignableFrom(type)
         || (type.IsAbstract && type.IsSealed && (type.Name.EndsWith("Module", StringComparison.Ordinal) || type.Name.EndsWith("Seeder", StringComparison.Ordinal)))
         || type.Namespace?.StartsWith("OrleansCodeGen", StringComparison.Ordinal) == true;
 }

@@ -1,13 +1,11 @@
 using GovernanceCloud.BaseData.Api;
 using GovernanceCloud.BaseData.Contracts;
-using GovernanceCloud.BaseData.Feeds;
 using GovernanceCloud.BaseData.Gazetteer;
 using GovernanceCloud.BaseData.Import;
 using GovernanceCloud.BaseData.ReadModel;
 using GovernanceCloud.BaseData.Seed;
 using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Persistence.ReadModel;
-using GovernanceCloud.Web.OData;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,12 +20,10 @@ public static class BaseDataModule
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IReadModelContribution, BaseDataReadModel>();
-        services.AddSingleton<IODataModelContribution, BaseDataODataModel>();
         services.AddSingleton<GazetteerService>();
         services.AddSingleton<IAddressResolver>(sp => sp.GetRequiredService<GazetteerService>());
         services.AddSingleton<BaseDataImporter>();
         services.AddSingleton<GridCounts>();
-        services.AddMvcCore().AddApplicationPart(typeof(GridsController).Assembly);
         if (seedOnStart)
         {
             services.AddHostedService<BaseDataSeedService>();

@@ -1,9 +1,7 @@
 using GovernanceCloud.Cases.Api;
-using GovernanceCloud.Cases.Feeds;
 using GovernanceCloud.Cases.ReadModel;
 using GovernanceCloud.Cases.Workflow;
 using GovernanceCloud.Persistence.ReadModel;
-using GovernanceCloud.Web.OData;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,9 +15,7 @@ public static class CasesModule
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IReadModelContribution, CasesReadModel>();
-        services.AddSingleton<IODataModelContribution, CasesODataModel>();
         services.AddSingleton<CasePolicy>();
-        services.AddMvcCore().AddApplicationPart(typeof(CasesController).Assembly);
         return services;
     }
 

@@ -1,12 +1,10 @@
 using GovernanceCloud.Correlation.Api;
-using GovernanceCloud.Correlation.Feeds;
 using GovernanceCloud.Correlation.Index;
 using GovernanceCloud.Correlation.ReadModel;
 using GovernanceCloud.Correlation.Sheets;
 using GovernanceCloud.Correlation.Text;
 using GovernanceCloud.Kernel.Time;
 using GovernanceCloud.Persistence.ReadModel;
-using GovernanceCloud.Web.OData;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,8 +21,6 @@ public static class CorrelationModule
         services.AddSingleton<CorrelationPolicy>();
         services.AddSingleton<MatterIndexStore>();
         services.AddSingleton<IReadModelContribution, CorrelationReadModel>();
-        services.AddSingleton<IODataModelContribution, CorrelationODataModel>();
-        services.AddMvcCore().AddApplicationPart(typeof(MattersController).Assembly);
         return services;
     }
 

@@ -2,12 +2,10 @@ using GovernanceCloud.Intake.Api;
 using GovernanceCloud.Intake.Archive;
 using GovernanceCloud.Intake.Contracts;
 using GovernanceCloud.Intake.Channels;
-using GovernanceCloud.Intake.Feeds;
 using GovernanceCloud.Intake.Grains;
 using GovernanceCloud.Intake.ReadModel;
 using GovernanceCloud.Intake.Seed;
 using GovernanceCloud.Persistence.ReadModel;
-using GovernanceCloud.Web.OData;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,12 +19,10 @@ public static class IntakeModule
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IReadModelContribution, IntakeReadModel>();
-        services.AddSingleton<IODataModelContribution, IntakeODataModel>();
         services.AddSingleton<ChannelCatalog>();
         services.AddSingleton<ComplaintNormalizer>();
         services.AddSingleton<IComplaintArchive, ComplaintArchive>();
         services.AddSingleton<IntakeSwitches>();
-        services.AddMvcCore().AddApplicationPart(typeof(ComplaintsController).Assembly);
         if (seedOnStart)
         {
             services.AddHostedService<IntakeSeedService>();

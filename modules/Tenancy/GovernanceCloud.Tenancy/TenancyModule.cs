@@ -1,10 +1,8 @@
 using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Persistence.ReadModel;
 using GovernanceCloud.Tenancy.Api;
-using GovernanceCloud.Tenancy.Feeds;
 using GovernanceCloud.Tenancy.ReadModel;
 using GovernanceCloud.Tenancy.Seed;
-using GovernanceCloud.Web.OData;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,9 +15,7 @@ public static class TenancyModule
     public static IServiceCollection AddTenancy(this IServiceCollection services, bool seedOnStart = true)
     {
         services.AddSingleton<IReadModelContribution, TenancyReadModel>();
-        services.AddSingleton<IODataModelContribution, TenancyODataModel>();
         services.AddSingleton<ITenantStore, ReadModelTenantStore>();
-        services.AddMvcCore().AddApplicationPart(typeof(TownsController).Assembly);
         if (seedOnStart)
         {
             services.AddHostedService<DemoSeedService>();

@@ -3,7 +3,6 @@ using GovernanceCloud.Identity;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.Hosting;
 using GovernanceCloud.Persistence.Privacy;
-using GovernanceCloud.Web.OData;
 using GovernanceCloud.Web.Problems;
 using GovernanceCloud.Web.Tenancy;
 using GovernanceCloud.Web.Access;
@@ -39,7 +38,6 @@ internal static class PlatformExtensions
         // Enums travel as their names ("CommunityName", "Blue"), never as numbers.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
-        builder.Services.AddGovernanceOData();
         builder.Services.AddPlatformHealthChecks();
         return builder;
     }

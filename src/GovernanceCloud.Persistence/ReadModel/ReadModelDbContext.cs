@@ -1,32 +1,15 @@
-using System.Reflection;
-using GovernanceCloud.Kernel.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GovernanceCloud.Persistence.ReadModel;
 
 /// <summary>
-/// The relational read model shared by all modules (lists, feeds, aggregates). Every
-/// <see cref="ITenantOwnedRow"/> table is filtered to the tenant the current request acts for
-/// (<see cref="TenantRequestContext"/>): a town sees its own rows, a district its towns' and its
-/// own, the system scope everything, and a request that acts for no tenant sees nothing.
+/// The relational read model shared by all modules (lists, feeds, aggregates), tenant-filtered as
+/// <see cref="TenantScopedDbContext"/> describes. Its model is the schema: every module contributes
+/// its tables, and the platform adds the record of rows that left a town (<see cref="RemovedRow"/>).
 /// </summary>
 public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options, IEnumerable<IReadModelContribution> contributions)
-    : DbContext(options)
+    : TenantScopedDbContext(options)
 {
-    private static readonly MethodInfo FilterMethod =
-        typeof(ReadModelDbContext).GetMethod(nameof(FilterByTenant), BindingFlags.NonPublic | BindingFlags.Instance)!;
-
-    // Read by the query filters each time a query runs. EF re-evaluates only *instance* members
-    // of the context per query (a static would be baked into the cached query), hence CA1822.
-#pragma warning disable CA1822
-    private bool SeesAll => TenantRequestContext.IsSystem;
-
-    private string? ScopeDistrict => TenantRequestContext.Current?.District.Value;
-
-    private string? ScopeTown => TenantRequestContext.Current is { Kind: TenantKind.Town } town ? town.Value : null;
-#pragma warning restore CA1822
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         foreach (var contribution in contributions)
@@ -34,34 +17,7 @@ public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> opti
             contribution.Configure(modelBuilder);
         }
 
-        var owned = modelBuilder.Model.GetEntityTypes()
-            .Where(e => e.BaseType is null && typeof(ITenantOwnedRow).IsAssignableFrom(e.ClrType))
-            .Select(e => e.ClrType)
-            .ToArray();
-        foreach (var type in owned)
-        {
-            FilterMethod.MakeGenericMethod(type).Invoke(this, [modelBuilder]);
-        }
+        RemovedRow.Map(modelBuilder);
+        FilterTenantOwnedRows(modelBuilder);
     }
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // SQLite has no offset-aware time type: stored as text, times neither sort nor compare
-        // correctly in SQL. Binary (UTC ticks + offset) keeps ORDER BY and $filter in the database.
-        if (Database.IsSqlite())
-        {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        }
-        else
-        {
-            // Npgsql accepts only UTC offsets for timestamptz, in rows and in query parameters
-            // alike; a $filter written with +08:00 must still work.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
-        }
-    }
-
-    private void FilterByTenant<TRow>(ModelBuilder modelBuilder)
-        where TRow : class, ITenantOwnedRow =>
-        modelBuilder.Entity<TRow>().HasQueryFilter(
-            row => SeesAll || (row.DistrictId == ScopeDistrict && (ScopeTown == null || row.TownId == ScopeTown)));
 }

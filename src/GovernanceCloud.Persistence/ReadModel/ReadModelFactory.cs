@@ -13,6 +13,15 @@ public sealed class ReadModelFactory
     {
         _contributions = contributions.ToArray();
         var builder = new DbContextOptionsBuilder<ReadModelDbContext>();
+        UseDatabase(builder, settings);
+        _options = builder.Options;
+    }
+
+    /// <summary>Points <paramref name="builder"/> at the read-model database of the configured mode.</summary>
+    public static void UseDatabase(DbContextOptionsBuilder builder, StorageSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(settings);
         if (settings.Mode == StorageMode.Postgres)
         {
             builder.UseNpgsql(settings.ConnectionString);
@@ -21,8 +30,6 @@ public sealed class ReadModelFactory
         {
             builder.UseSqlite(new Sqlite.SqliteDatabase(settings.SqlitePath).ConnectionString);
         }
-
-        _options = builder.Options;
     }
 
     /// <summary>A new context; the caller disposes it.</summary>

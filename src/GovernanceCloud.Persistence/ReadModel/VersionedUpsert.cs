@@ -9,17 +9,19 @@ namespace GovernanceCloud.Persistence.ReadModel;
 /// <summary>
 /// One entity type's "insert, or replace only if newer" statement, generated once from the EF
 /// model. The same <c>INSERT … ON CONFLICT … DO UPDATE … WHERE version &lt; excluded.version</c>
-/// runs on SQLite and PostgreSQL, in one round trip, atomically.
+/// runs on SQLite and PostgreSQL, in one round trip, atomically. For an
+/// <see cref="IChangeTrackedRow"/> the database stamps the change sequence, and a write that moves
+/// the row to another town first records the town it left (<see cref="RemovedRow"/>).
 /// </summary>
 internal sealed class VersionedUpsert
 {
     private readonly string _sql;
-    private readonly IReadOnlyList<IProperty> _properties;
+    private readonly IReadOnlyList<IProperty> _parameters;
 
-    private VersionedUpsert(string sql, IReadOnlyList<IProperty> properties)
+    private VersionedUpsert(string sql, IReadOnlyList<IProperty> parameters)
     {
         _sql = sql;
-        _properties = properties;
+        _parameters = parameters;
     }
 
     public static VersionedUpsert For(DbContext context, Type rowType)
@@ -28,20 +30,41 @@ internal sealed class VersionedUpsert
             ?? throw new InvalidOperationException($"{rowType.Name} is not mapped in the read model.");
         var sql = context.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var properties = entity.GetProperties().ToArray();
         string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
+        var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
+
+        var tracked = typeof(IChangeTrackedRow).IsAssignableFrom(rowType);
+        var changeSeq = tracked ? entity.FindProperty(nameof(IChangeTrackedRow.ChangeSeq)) : null;
+        var sequence = tracked ? ChangePositions.NextSequenceSql(context, tableName) : null;
+        var properties = entity.GetProperties().ToArray();
+        var parameters = properties.Where(p => p != changeSeq).ToArray();
+        string Value(IProperty p) => p == changeSeq ? sequence! : $"@p{Array.IndexOf(parameters, p)}";
 
         var version = entity.FindProperty(nameof(IVersionedRow.Version))
             ?? throw new InvalidOperationException($"{rowType.Name} has no Version column.");
         var keys = entity.FindPrimaryKey()!.Properties;
-        var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
-        var columns = string.Join(", ", properties.Select(Column));
-        var values = string.Join(", ", properties.Select((_, i) => $"@p{i}"));
-        var updates = string.Join(", ", properties.Except(keys).Select(p => $"{Column(p)} = excluded.{Column(p)}"));
-        var text = $"INSERT INTO {tableName} ({columns}) VALUES ({values}) " +
-                   $"ON CONFLICT ({string.Join(", ", keys.Select(Column))}) DO UPDATE SET {updates} " +
+        var text = $"INSERT INTO {tableName} ({string.Join(", ", properties.Select(Column))}) VALUES ({string.Join(", ", properties.Select(Value))}) " +
+                   $"ON CONFLICT ({string.Join(", ", keys.Select(Column))}) DO UPDATE SET {string.Join(", ", properties.Except(keys).Select(p => $"{Column(p)} = excluded.{Column(p)}"))} " +
                    $"WHERE {tableName}.{Column(version)} < excluded.{Column(version)};";
-        return new VersionedUpsert(text, properties);
+        if (tracked)
+        {
+            if (keys.Count != 1)
+            {
+                throw new InvalidOperationException($"{rowType.Name} is change-tracked and needs a single-column key.");
+            }
+
+            var key = keys[0];
+            var town = entity.FindProperty(nameof(ITenantOwnedRow.TownId))!;
+            var district = entity.FindProperty(nameof(ITenantOwnedRow.DistrictId))!;
+            var removed = sql.DelimitIdentifier(RemovedRow.TableName);
+            // Runs before the upsert, in the same implicit transaction, and so sees the old town.
+            text = $"INSERT INTO {removed} (\"Table\", \"Key\", \"DistrictId\", \"TownId\", \"ChangeSeq\") " +
+                   $"SELECT '{table.Name}', {Column(key)}, {Column(district)}, {Column(town)}, {sequence} FROM {tableName} " +
+                   $"WHERE {Column(key)} = {Value(key)} AND {Column(version)} < {Value(version)} AND {Column(town)} IS NOT NULL AND {Column(town)} IS DISTINCT FROM {Value(town)} " +
+                   $"ON CONFLICT DO NOTHING;\n" + text;
+        }
+
+        return new VersionedUpsert(text, parameters);
     }
 
     /// <summary>Runs the statement for <paramref name="row"/>; true when the row was written.</summary>
@@ -49,11 +72,11 @@ internal sealed class VersionedUpsert
     {
         await using var command = connection.CreateCommand();
         command.CommandText = _sql;
-        for (var i = 0; i < _properties.Count; i++)
+        for (var i = 0; i < _parameters.Count; i++)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = $"@p{i}";
-            parameter.Value = _properties[i].ProviderValue(row);
+            parameter.Value = _parameters[i].ProviderValue(row);
             command.Parameters.Add(parameter);
         }
 

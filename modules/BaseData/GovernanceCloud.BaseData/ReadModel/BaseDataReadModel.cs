@@ -11,6 +11,7 @@ internal sealed class BaseDataReadModel : IReadModelContribution
     {
         modelBuilder.Entity<GridRow>(grid =>
         {
+            grid.TracksChanges();
             grid.ToTable("Grids");
             grid.HasKey(g => g.Id);
             grid.Property(g => g.Id).HasMaxLength(100);

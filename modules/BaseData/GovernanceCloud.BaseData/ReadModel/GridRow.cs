@@ -3,7 +3,7 @@ using GovernanceCloud.Persistence.ReadModel;
 namespace GovernanceCloud.BaseData.ReadModel;
 
 /// <summary>A grid in the read model: the <c>Grids</c> feed, with its counts.</summary>
-public sealed class GridRow : IVersionedRow, ITenantOwnedRow
+public sealed class GridRow : IChangeTrackedRow
 {
     /// <summary><c>xiangcheng.yuanhe/g001</c>.</summary>
     public required string Id { get; set; }
@@ -35,4 +35,7 @@ public sealed class GridRow : IVersionedRow, ITenantOwnedRow
     public DateTimeOffset UpdatedAt { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>Set by the database on every write (incremental sync).</summary>
+    public long ChangeSeq { get; set; }
 }

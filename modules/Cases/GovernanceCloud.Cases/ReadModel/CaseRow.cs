@@ -3,7 +3,7 @@ using GovernanceCloud.Persistence.ReadModel;
 namespace GovernanceCloud.Cases.ReadModel;
 
 /// <summary>A case in the read model: the <c>Cases</c> feed (DESIGN.md "Public contract").</summary>
-public sealed class CaseRow : IVersionedRow, ITenantOwnedRow
+public sealed class CaseRow : IChangeTrackedRow
 {
     public required string Id { get; set; }
 
@@ -32,4 +32,7 @@ public sealed class CaseRow : IVersionedRow, ITenantOwnedRow
     public bool? Satisfied { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>Set by the database on every write (incremental sync).</summary>
+    public long ChangeSeq { get; set; }
 }

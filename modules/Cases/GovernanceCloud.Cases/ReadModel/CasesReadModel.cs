@@ -9,6 +9,7 @@ internal sealed class CasesReadModel : IReadModelContribution
     public void Configure(ModelBuilder modelBuilder) =>
         modelBuilder.Entity<CaseRow>(row =>
         {
+            row.TracksChanges();
             row.ToTable("Cases");
             row.HasKey(c => c.Id);
             row.Property(c => c.Id).HasMaxLength(40);

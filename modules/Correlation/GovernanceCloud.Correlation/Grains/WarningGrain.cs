@@ -87,6 +87,10 @@ internal sealed partial class WarningGrain(
     private ReadModelProjection<PromptSheetRow> _sheetRow = null!;
     private ReadModelProjection<NotificationRow> _noticeRow = null!;
 
+    // Evidence links written in this activation; an activation writes the rest again (no-ops
+    // for those that landed), so a link lost to a failed write heals.
+    private readonly HashSet<string> _linked = [];
+
     private TenantId District => TenantGrainKey.TenantOf(this.GetPrimaryKeyString());
 
     private string WarningId => WarningIdOf(state.State.Episode);
@@ -120,6 +124,7 @@ internal sealed partial class WarningGrain(
         {
             var number = await NextSheetNumberAsync(now);
             s.Episode++;
+            _linked.Clear(); // a new episode is a new warning id
             s.Status = WarningStatus.Open;
             s.Scenario = finding.Scenario;
             s.Subject = finding.Subject;
@@ -189,6 +194,7 @@ internal sealed partial class WarningGrain(
     private async Task ProjectAsync(SheetNotice? notice)
     {
         await _warningRow.ProjectAsync(ToRow());
+        await LinkEvidenceAsync();
         if (CurrentSheet is { } sheet)
         {
             await _sheetRow.ProjectAsync(ToRow(sheet));
@@ -196,6 +202,15 @@ internal sealed partial class WarningGrain(
             {
                 await _noticeRow.ProjectAsync(ToRow(sheet, notice));
             }
+        }
+    }
+
+    private async Task LinkEvidenceAsync()
+    {
+        foreach (var complaintId in state.State.ComplaintIds.Where(id => !_linked.Contains(id)).ToArray())
+        {
+            await writer.UpsertAsync(new WarningEvidenceRow { WarningId = WarningId, ComplaintId = complaintId, DistrictId = District.Value, TownId = state.State.TownId });
+            _linked.Add(complaintId);
         }
     }
 

@@ -11,6 +11,7 @@ internal sealed class CorrelationReadModel : IReadModelContribution
     {
         modelBuilder.Entity<MatterRow>(row =>
         {
+            row.TracksChanges();
             row.ToTable("Matters");
             row.HasKey(m => m.Id);
             row.Property(m => m.Id).HasMaxLength(40);
@@ -22,6 +23,7 @@ internal sealed class CorrelationReadModel : IReadModelContribution
         });
         modelBuilder.Entity<WarningRow>(row =>
         {
+            row.TracksChanges();
             row.ToTable("Warnings");
             row.HasKey(w => w.Id);
             row.Property(w => w.Id).HasMaxLength(40);
@@ -37,6 +39,7 @@ internal sealed class CorrelationReadModel : IReadModelContribution
         });
         modelBuilder.Entity<PromptSheetRow>(row =>
         {
+            row.TracksChanges();
             row.ToTable("PromptSheets");
             row.HasKey(p => p.Id);
             row.Property(p => p.Id).HasMaxLength(32);
@@ -49,6 +52,16 @@ internal sealed class CorrelationReadModel : IReadModelContribution
             row.Property(p => p.Summary).HasMaxLength(200);
             row.Property(p => p.SuggestedAction).HasMaxLength(300);
             row.HasIndex(p => new { p.DistrictId, p.TownId, p.Status, p.DueAt });
+        });
+        modelBuilder.Entity<WarningEvidenceRow>(row =>
+        {
+            row.ToTable("WarningEvidence");
+            row.HasKey(e => new { e.WarningId, e.ComplaintId });
+            row.Property(e => e.WarningId).HasMaxLength(40);
+            row.Property(e => e.ComplaintId).HasMaxLength(40);
+            row.Property(e => e.DistrictId).HasMaxLength(32);
+            row.Property(e => e.TownId).HasMaxLength(65);
+            row.HasIndex(e => e.ComplaintId);
         });
         modelBuilder.Entity<NotificationRow>(row =>
         {

@@ -3,7 +3,7 @@ using GovernanceCloud.Persistence.ReadModel;
 namespace GovernanceCloud.Correlation.ReadModel;
 
 /// <summary>A matter in the read model (<c>/odata/Matters</c>): district-wide, shown under the town with most of its complaints.</summary>
-public sealed class MatterRow : ITenantOwnedRow, IVersionedRow
+public sealed class MatterRow : IChangeTrackedRow
 {
     public required string Id { get; set; }
 
@@ -29,4 +29,7 @@ public sealed class MatterRow : ITenantOwnedRow, IVersionedRow
     public DateTimeOffset LastReceivedAt { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>Set by the database on every write (incremental sync).</summary>
+    public long ChangeSeq { get; set; }
 }

@@ -3,7 +3,7 @@ using GovernanceCloud.Persistence.ReadModel;
 namespace GovernanceCloud.Correlation.ReadModel;
 
 /// <summary>A work prompt sheet in the read model (<c>/odata/PromptSheets</c>).</summary>
-public sealed class PromptSheetRow : ITenantOwnedRow, IVersionedRow
+public sealed class PromptSheetRow : IChangeTrackedRow
 {
     /// <summary>The sheet number, e.g. <c>XC-2026-000123</c>.</summary>
     public required string Id { get; set; }
@@ -46,4 +46,7 @@ public sealed class PromptSheetRow : ITenantOwnedRow, IVersionedRow
     public bool IsOverdue { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>Set by the database on every write (incremental sync).</summary>
+    public long ChangeSeq { get; set; }
 }

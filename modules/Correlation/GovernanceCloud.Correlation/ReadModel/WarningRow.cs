@@ -3,7 +3,7 @@ using GovernanceCloud.Persistence.ReadModel;
 namespace GovernanceCloud.Correlation.ReadModel;
 
 /// <summary>A warning in the read model (<c>/odata/Warnings</c>, DESIGN.md "Public contract").</summary>
-public sealed class WarningRow : ITenantOwnedRow, IVersionedRow
+public sealed class WarningRow : IChangeTrackedRow
 {
     public required string Id { get; set; }
 
@@ -37,4 +37,7 @@ public sealed class WarningRow : ITenantOwnedRow, IVersionedRow
     public string? SheetNumber { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>Set by the database on every write (incremental sync).</summary>
+    public long ChangeSeq { get; set; }
 }

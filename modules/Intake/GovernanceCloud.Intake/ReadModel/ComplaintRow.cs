@@ -6,7 +6,7 @@ namespace GovernanceCloud.Intake.ReadModel;
 /// A complaint in the read model: the <c>Complaints</c> feed (without the content, address and
 /// petitioner key, which stay inside) and the triage queue (rows without a town).
 /// </summary>
-public sealed class ComplaintRow : IVersionedRow, ITenantOwnedRow
+public sealed class ComplaintRow : IChangeTrackedRow
 {
     public required string Id { get; set; }
 
@@ -51,4 +51,7 @@ public sealed class ComplaintRow : IVersionedRow, ITenantOwnedRow
     public DateTimeOffset AcceptedAt { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>Set by the database on every write (incremental sync).</summary>
+    public long ChangeSeq { get; set; }
 }

@@ -10,6 +10,7 @@ internal sealed class IntakeReadModel : IReadModelContribution
     {
         modelBuilder.Entity<ChannelRow>(channel =>
         {
+            channel.TracksChanges();
             channel.ToTable("Channels");
             channel.HasKey(c => c.Id);
             channel.Property(c => c.Id).HasMaxLength(80);
@@ -23,6 +24,7 @@ internal sealed class IntakeReadModel : IReadModelContribution
         });
         modelBuilder.Entity<ComplaintRow>(complaint =>
         {
+            complaint.TracksChanges();
             complaint.ToTable("Complaints");
             complaint.HasKey(c => c.Id);
             complaint.Property(c => c.Id).HasMaxLength(40);

@@ -10,6 +10,7 @@ internal sealed class TenancyReadModel : IReadModelContribution
     {
         modelBuilder.Entity<TownRow>(town =>
         {
+            town.TracksChanges();
             town.ToTable("Towns");
             town.HasKey(t => t.Id);
             town.Property(t => t.Id).HasMaxLength(65);

@@ -3,7 +3,7 @@ using GovernanceCloud.Persistence.ReadModel;
 namespace GovernanceCloud.Tenancy.ReadModel;
 
 /// <summary>A town center in the read model: the <c>Towns</c> feed and the town lists.</summary>
-public sealed class TownRow : IVersionedRow, ITenantOwnedRow
+public sealed class TownRow : IChangeTrackedRow
 {
     public required string Id { get; set; }
 
@@ -27,4 +27,7 @@ public sealed class TownRow : IVersionedRow, ITenantOwnedRow
     public DateTimeOffset UpdatedAt { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>Set by the database on every write (incremental sync).</summary>
+    public long ChangeSeq { get; set; }
 }

@@ -3,20 +3,26 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.OData.Query;
 using Microsoft.OData;
 
-namespace GovernanceCloud.Web.OData;
+namespace GovernanceCloud.Feeds.Service;
 
 /// <summary>
-/// <c>[EnableQuery]</c> for our feeds: server paging at <see cref="ODataComposition.MaxPageSize"/>,
-/// and a rejected query answers 400 with the reason only; the stock attribute adds the
-/// exception's type and stack trace, in every environment.
+/// <c>[EnableQuery]</c> for the feeds: server paging at <see cref="FeedLimits.PageSize"/>, the
+/// limits that refuse an expensive query with 400 before it reaches the database, and a rejected
+/// query answers with the reason only (the stock attribute adds the exception's type and stack
+/// trace, in every environment).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
-public sealed class FeedQueryAttribute : EnableQueryAttribute
+internal sealed class FeedQueryAttribute : EnableQueryAttribute
 {
     public FeedQueryAttribute()
     {
-        PageSize = ODataComposition.MaxPageSize;
-        MaxTop = ODataComposition.MaxPageSize;
+        PageSize = FeedLimits.PageSize;
+        MaxTop = FeedLimits.PageSize;
+        MaxExpansionDepth = FeedLimits.MaxExpansionDepth;
+        MaxNodeCount = FeedLimits.MaxNodeCount;
+        MaxAnyAllExpressionDepth = FeedLimits.MaxAnyAllDepth;
+        MaxOrderByNodeCount = FeedLimits.MaxOrderBy;
+        HandleNullPropagation = HandleNullPropagationOption.False;
     }
 
     public override void OnActionExecuting(ActionExecutingContext actionExecutingContext)

@@ -1,0 +1,31 @@
+using GovernanceCloud.Feeds.Data;
+using GovernanceCloud.Feeds.Service;
+using GovernanceCloud.Persistence.Configuration;
+using GovernanceCloud.Persistence.ReadModel;
+using Microsoft.AspNetCore.OData;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovernanceCloud.Feeds;
+
+/// <summary>
+/// The feeds module: the one OData service at <c>/odata</c> over the read model, with incremental
+/// sync; the district overlay; Open311; and exports for staff who live in spreadsheets.
+/// </summary>
+public static class FeedsModule
+{
+    public const string RoutePrefix = "odata";
+
+    public static IServiceCollection AddFeeds(this IServiceCollection services)
+    {
+        services.AddDbContext<FeedDbContext>((provider, options) => ReadModelFactory.UseDatabase(options, provider.GetRequiredService<StorageSettings>()));
+        services.AddControllers()
+            .AddApplicationPart(typeof(FeedsModule).Assembly)
+            .AddOData(options => options
+                .AddRouteComponents(RoutePrefix, FeedModel.Build())
+                .Select().Filter().OrderBy().Count().Expand().SetMaxTop(FeedLimits.PageSize));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints) => endpoints;
+}
