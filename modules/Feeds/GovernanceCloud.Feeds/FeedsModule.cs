@@ -3,6 +3,7 @@ using GovernanceCloud.Feeds.Service;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.ReadModel;
 using Microsoft.AspNetCore.OData;
+using Microsoft.AspNetCore.OData.Query.Expressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,14 +19,19 @@ public static class FeedsModule
 
     public static IServiceCollection AddFeeds(this IServiceCollection services)
     {
+        services.AddExceptionHandler<FeedErrors>();
         services.AddDbContext<FeedDbContext>((provider, options) => ReadModelFactory.UseDatabase(options, provider.GetRequiredService<StorageSettings>()));
         services.AddControllers()
             .AddApplicationPart(typeof(FeedsModule).Assembly)
             .AddOData(options => options
-                .AddRouteComponents(RoutePrefix, FeedModel.Build())
+                .AddRouteComponents(RoutePrefix, FeedModel.Build(), feed => feed.AddSingleton<ISearchBinder, FeedSearchBinder>())
                 .Select().Filter().OrderBy().Count().Expand().SetMaxTop(FeedLimits.PageSize));
         return services;
     }
 
-    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
+    {
+        FeedErrors.MapUnknownSets(endpoints);
+        return endpoints;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -23,6 +25,7 @@ internal sealed class DeltaFeed(FeedDbContext db)
 
     private static readonly JsonSerializerOptions Json = new()
     {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // Chinese text as itself, as the OData serializer writes it
         Converters = { new JsonStringEnumConverter() },
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OnlyColumns } },
     };
@@ -48,7 +51,9 @@ internal sealed class DeltaFeed(FeedDbContext db)
             ? await RemovedSinceAsync(typeof(TEntity), token.From, cancellationToken)
             : [];
 
-        await using var writer = new Utf8JsonWriter(body);
+        // Written to memory first: a page is at most PageSize rows, and a response stream takes only async writes.
+        var buffer = new ArrayBufferWriter<byte>();
+        await using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder });
         writer.WriteStartObject();
         writer.WriteString("@odata.context", $"{serviceRoot}/$metadata#{token.Set}{(token.Initial ? "" : "/$delta")}");
         writer.WriteStartArray("value");
@@ -84,6 +89,7 @@ internal sealed class DeltaFeed(FeedDbContext db)
 
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken);
+        await body.WriteAsync(buffer.WrittenMemory, cancellationToken);
     }
 
     private async Task<List<string>> RemovedSinceAsync(Type entity, long from, CancellationToken cancellationToken)

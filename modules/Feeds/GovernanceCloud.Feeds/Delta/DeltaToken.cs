@@ -26,5 +26,6 @@ internal sealed record DeltaToken(string Set, string Tenant, long From, bool Ini
     }
 }
 
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(DeltaToken))]
 internal sealed partial class DeltaTokenJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -22,7 +22,6 @@ internal sealed class FeedQueryAttribute : EnableQueryAttribute
         MaxNodeCount = FeedLimits.MaxNodeCount;
         MaxAnyAllExpressionDepth = FeedLimits.MaxAnyAllDepth;
         MaxOrderByNodeCount = FeedLimits.MaxOrderBy;
-        HandleNullPropagation = HandleNullPropagationOption.False;
     }
 
     public override void OnActionExecuting(ActionExecutingContext actionExecutingContext)

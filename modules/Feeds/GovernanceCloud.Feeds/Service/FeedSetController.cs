@@ -34,7 +34,9 @@ public abstract class FeedSetController<TEntity>(FeedDbContext db) : ODataContro
         var tracking = Request.Headers["Prefer"].Any(p => p?.Contains(TrackChanges, StringComparison.OrdinalIgnoreCase) == true);
         if (token.Length == 0 && !(tracking && IsTracked))
         {
-            return Ok(db.Set<TEntity>().AsNoTracking());
+            // Declared as the entity set's type: after $apply the rows are aggregation wrappers,
+            // which the OData formatter writes only when it knows the set they came from.
+            return new ObjectResult(db.Set<TEntity>().AsNoTracking()) { DeclaredType = typeof(IQueryable<TEntity>) };
         }
 
         if (Request.Query.Keys.FirstOrDefault(k => k.StartsWith('$') && k != "$deltatoken") is { } other)
