@@ -22,6 +22,7 @@ internal sealed class FeedQueryAttribute : EnableQueryAttribute
         MaxNodeCount = FeedLimits.MaxNodeCount;
         MaxAnyAllExpressionDepth = FeedLimits.MaxAnyAllDepth;
         MaxOrderByNodeCount = FeedLimits.MaxOrderBy;
+        AllowedQueryOptions = AllowedQueryOptions.Supported | AllowedQueryOptions.DeltaToken; // the controller answers $deltatoken itself
     }
 
     public override void OnActionExecuting(ActionExecutingContext actionExecutingContext)
