@@ -22,7 +22,6 @@ public static class CasesModule
     public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder endpoints)
     {
         CaseEndpoints.Map(endpoints);
-        CaseStatisticsEndpoints.Map(endpoints);
         return endpoints;
     }
 }

@@ -1,4 +1,5 @@
 using GovernanceCloud.Feeds.Data;
+using GovernanceCloud.Feeds.Overlay;
 using GovernanceCloud.Feeds.Service;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.ReadModel;
@@ -32,6 +33,7 @@ public static class FeedsModule
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
         FeedErrors.MapUnknownSets(endpoints);
+        OverlayEndpoints.Map(endpoints);
         return endpoints;
     }
 }

@@ -35,7 +35,6 @@ public static class IntakeModule
     {
         ComplaintEndpoints.Map(endpoints);
         TriageEndpoints.Map(endpoints);
-        StatisticsEndpoints.Map(endpoints);
         return endpoints;
     }
 }

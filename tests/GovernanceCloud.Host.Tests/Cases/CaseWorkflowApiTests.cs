@@ -50,11 +50,11 @@ public sealed class CaseWorkflowApiTests(HostFactory host) : IClassFixture<HostF
         Assert.Equal(JsonValueKind.String, feed.RootElement.GetProperty("ClosedAt").ValueKind);
 
         // This class's cases are all from 20 November 2026; the town's statistics count them.
-        var statistics = await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/statistics/cases");
+        var statistics = await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/overlay/towns");
         var yuanhe = Assert.Single(statistics.GetProperty("towns").EnumerateArray());
         Assert.Equal("xiangcheng.yuanhe", yuanhe.GetProperty("townId").GetString());
-        Assert.True(yuanhe.GetProperty("closed").GetInt32() >= 1);
-        Assert.Equal(yuanhe.GetProperty("closed").GetInt32() / (double)yuanhe.GetProperty("opened").GetInt32(), yuanhe.GetProperty("completionRate").GetDouble(), 3);
+        Assert.True(yuanhe.GetProperty("casesClosed").GetInt32() >= 1);
+        Assert.Equal(yuanhe.GetProperty("casesClosed").GetInt32() / (double)yuanhe.GetProperty("casesOpened").GetInt32(), yuanhe.GetProperty("completionRate").GetDouble(), 3);
         Assert.Equal(1.0, yuanhe.GetProperty("satisfactionRate").GetDouble(), 3); // a case counts its last return visit: satisfied
     }
 

@@ -163,14 +163,17 @@ public sealed class IntakeTests(HostFactory host) : IClassFixture<HostFactory>
         using var gateway = await host.ClientAsAsync("xiangcheng-gateway");
         Assert.Equal(HttpStatusCode.Created, (await gateway.PostAsJsonAsync("/api/v1/complaints", Complaint($"S-{Guid.NewGuid():N}", townId: "xiangcheng.weitang", address: null))).StatusCode);
         using var weitang = await host.ClientAsAsync("operator@weitang");
-        var own = await weitang.GetFromJsonAsync<JsonElement>("/api/v1/statistics/complaints");
+        var own = await weitang.GetFromJsonAsync<JsonElement>("/api/v1/overlay/towns");
         var towns = own.GetProperty("towns").EnumerateArray().Select(t => t.GetProperty("townId").GetString()!).ToArray();
         Assert.Equal(["xiangcheng.weitang"], towns);
-        Assert.Equal(0, own.GetProperty("total").GetProperty("triage").GetInt32());
+        Assert.Equal(0, own.GetProperty("total").GetProperty("complaintsInTriage").GetInt32());
         using var district = await host.ClientAsAsync("xiangcheng-integrator");
-        var all = await district.GetFromJsonAsync<JsonElement>("/api/v1/statistics/complaints");
-        Assert.True(all.GetProperty("total").GetProperty("received").GetInt32() > own.GetProperty("total").GetProperty("received").GetInt32());
-        Assert.Equal(HttpStatusCode.BadRequest, (await district.GetAsync("/api/v1/statistics/complaints?from=someday")).StatusCode);
+        var all = await district.GetFromJsonAsync<JsonElement>("/api/v1/overlay/towns");
+        Assert.Equal(11, all.GetProperty("towns").GetArrayLength());
+        Assert.True(all.GetProperty("total").GetProperty("complaintsReceived").GetInt32() > own.GetProperty("total").GetProperty("complaintsReceived").GetInt32());
+        var wrong = await district.GetAsync("/api/v1/overlay/towns?from=someday");
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("from", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,11 +40,11 @@ public sealed class ReplayTests : IDisposable
         Assert.Contains("10 × 200", again.Output, StringComparison.Ordinal);
 
         using var district = host.ClientWith((await Tokens.ClientCredentialsAsync(host.Client, "xiangcheng-integrator", "xiangcheng-integrator-secret")).AccessToken!);
-        var statistics = await district.GetFromJsonAsync<JsonElement>("/api/v1/statistics/complaints");
-        Assert.Equal(10, statistics.GetProperty("total").GetProperty("received").GetInt32());
-        Assert.Equal(7, statistics.GetProperty("total").GetProperty("petitioners").GetInt32());
-        var april = await district.GetFromJsonAsync<JsonElement>("/api/v1/statistics/complaints?from=2019-04-15T00:00:00%2B08:00&to=2019-05-01T00:00:00%2B08:00");
-        Assert.Equal(5, april.GetProperty("total").GetProperty("received").GetInt32()); // the 15th to the 19th
+        var overlay = await district.GetFromJsonAsync<JsonElement>("/api/v1/overlay/towns");
+        Assert.Equal(10, overlay.GetProperty("total").GetProperty("complaintsReceived").GetInt32());
+        Assert.Equal(7, overlay.GetProperty("total").GetProperty("petitioners").GetInt32());
+        var april = await district.GetFromJsonAsync<JsonElement>("/api/v1/overlay/towns?from=2019-04-15T00:00:00%2B08:00&to=2019-05-01T00:00:00%2B08:00");
+        Assert.Equal(5, april.GetProperty("total").GetProperty("complaintsReceived").GetInt32()); // the 15th to the 19th
         using var row = JsonDocument.Parse(await district.GetStringAsync("/odata/Complaints?$filter=ExternalId eq 'tipdm-100'&$select=PetitionerMasked,Channel,ReceivedAt"));
         var complaint = row.RootElement.GetProperty("value")[0];
         Assert.Equal("hanshan", complaint.GetProperty("Channel").GetString());

@@ -16,10 +16,17 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : Ten
     /// <summary>The table that links a warning to the complaints it rests on.</summary>
     public const string EvidenceTable = "WarningEvidence";
 
+    /// <summary>
+    /// The complaint's district-wide petitioner key: a shadow column the overlay counts distinct
+    /// petitioners with, which no feed entity carries.
+    /// </summary>
+    public const string PetitionerKey = "PetitionerKey";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         Table<Complaint>(modelBuilder, "Complaints", complaint =>
         {
+            complaint.Property<string?>(PetitionerKey);
             complaint.HasOne(c => c.Case).WithMany(c => c.Complaints).HasForeignKey(c => c.CaseId);
             complaint.HasOne(c => c.Matter).WithMany(m => m.Complaints).HasForeignKey(c => c.MatterId);
         });
