@@ -1,4 +1,5 @@
 using GovernanceCloud.Feeds.Data;
+using GovernanceCloud.Feeds.Export;
 using GovernanceCloud.Feeds.Overlay;
 using GovernanceCloud.Feeds.Service;
 using GovernanceCloud.Persistence.Configuration;
@@ -34,6 +35,7 @@ public static class FeedsModule
     {
         FeedErrors.MapUnknownSets(endpoints);
         OverlayEndpoints.Map(endpoints);
+        ExportEndpoints.Map(endpoints);
         return endpoints;
     }
 }

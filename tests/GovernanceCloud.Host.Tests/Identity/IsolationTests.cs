@@ -70,6 +70,7 @@ public sealed class IsolationTests(IsolationFixture fixture) : IClassFixture<Iso
         new("POST /api/v1/complaints/batch", _ => Send(HttpMethod.Post, "/api/v1/complaints/batch", new { items = new[] { NewComplaint() } }), [Unauthorized, Forbidden, Ok, Ok, Ok]),
         new("GET /api/v1/triage/", _ => Get("/api/v1/triage"), [Unauthorized, Forbidden, Forbidden, Forbidden, Ok]),
         new("GET /api/v1/overlay/towns", _ => Get("/api/v1/overlay/towns"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
+        new("GET /api/v1/exports/{list}.{format}", _ => Get("/api/v1/exports/cases.csv"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
         new("POST /api/v1/triage/{complaintId}/assign", f => Send(HttpMethod.Post, $"/api/v1/triage/{f.OwnComplaintId}/assign", new { townId = IsolationFixture.OwnTown }),
             [Unauthorized, Forbidden, Forbidden, Forbidden, Conflict]),
         new("GET odata/Matters", _ => Get("/odata/Matters"), [Unauthorized, Forbidden, Ok, Ok, Ok]),

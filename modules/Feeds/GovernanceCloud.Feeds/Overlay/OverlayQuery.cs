@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using GovernanceCloud.Cases.Contracts;
 using GovernanceCloud.Correlation.Contracts;
 using GovernanceCloud.Feeds.Data;
@@ -19,9 +18,9 @@ internal sealed class OverlayQuery(FeedDbContext db)
 
     public async Task<(IReadOnlyList<TownFigures> Towns, TownFigures Total)> RunAsync(DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
-        var complaints = Period(db.Set<Complaint>().AsNoTracking(), c => c.ReceivedAt, from, to);
-        var cases = Period(db.Set<Case>().AsNoTracking(), c => c.OpenedAt, from, to);
-        var warnings = Period(db.Set<Warning>().AsNoTracking(), w => w.RaisedAt, from, to);
+        var complaints = Periods.Within(db.Set<Complaint>().AsNoTracking(), c => c.ReceivedAt, from, to);
+        var cases = Periods.Within(db.Set<Case>().AsNoTracking(), c => c.OpenedAt, from, to);
+        var warnings = Periods.Within(db.Set<Warning>().AsNoTracking(), w => w.RaisedAt, from, to);
 
         var received = await complaints.GroupBy(c => c.TownId)
             .Select(g => new { Town = g.Key, Count = g.Count(), Petitioners = g.Select(c => EF.Property<string?>(c, FeedDbContext.PetitionerKey)).Where(k => k != null).Distinct().Count() })
@@ -112,25 +111,6 @@ internal sealed class OverlayQuery(FeedDbContext db)
 
         return await matters.OrderByDescending(m => m.ComplaintCount).ThenBy(m => m.Id).Take(Top)
             .Select(m => new RankedItem(m.Id, m.Label, m.ComplaintCount)).ToListAsync(cancellationToken);
-    }
-
-    // The bounds enter as captured variables, as in hand-written LINQ, so EF sends them as
-    // parameters and keeps one plan for every period.
-    private static IQueryable<T> Period<T>(IQueryable<T> rows, Expression<Func<T, DateTimeOffset>> time, DateTimeOffset? from, DateTimeOffset? to)
-    {
-        if (from is { } start)
-        {
-            Expression<Func<DateTimeOffset>> bound = () => start;
-            rows = rows.Where(Expression.Lambda<Func<T, bool>>(Expression.GreaterThanOrEqual(time.Body, bound.Body), time.Parameters));
-        }
-
-        if (to is { } end)
-        {
-            Expression<Func<DateTimeOffset>> bound = () => end;
-            rows = rows.Where(Expression.Lambda<Func<T, bool>>(Expression.LessThan(time.Body, bound.Body), time.Parameters));
-        }
-
-        return rows;
     }
 
     private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round(part / (double)whole, 4);
