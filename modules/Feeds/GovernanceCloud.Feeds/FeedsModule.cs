@@ -1,5 +1,6 @@
 using GovernanceCloud.Feeds.Data;
 using GovernanceCloud.Feeds.Export;
+using GovernanceCloud.Feeds.Open311;
 using GovernanceCloud.Feeds.Overlay;
 using GovernanceCloud.Feeds.Service;
 using GovernanceCloud.Persistence.Configuration;
@@ -22,6 +23,7 @@ public static class FeedsModule
     public static IServiceCollection AddFeeds(this IServiceCollection services)
     {
         services.AddExceptionHandler<FeedErrors>();
+        services.AddSingleton<Open311Keys>();
         services.AddDbContext<FeedDbContext>((provider, options) => ReadModelFactory.UseDatabase(options, provider.GetRequiredService<StorageSettings>()));
         services.AddControllers()
             .AddApplicationPart(typeof(FeedsModule).Assembly)
@@ -36,6 +38,7 @@ public static class FeedsModule
         FeedErrors.MapUnknownSets(endpoints);
         OverlayEndpoints.Map(endpoints);
         ExportEndpoints.Map(endpoints);
+        Open311Endpoints.Map(endpoints);
         return endpoints;
     }
 }

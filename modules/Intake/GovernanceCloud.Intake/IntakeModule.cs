@@ -21,6 +21,7 @@ public static class IntakeModule
         services.AddSingleton<IReadModelContribution, IntakeReadModel>();
         services.AddSingleton<ChannelCatalog>();
         services.AddSingleton<ComplaintNormalizer>();
+        services.AddSingleton<IComplaintIntake, ComplaintIntake>();
         services.AddSingleton<IComplaintArchive, ComplaintArchive>();
         services.AddSingleton<IntakeSwitches>();
         if (seedOnStart)

@@ -70,6 +70,11 @@ public sealed class IsolationTests(IsolationFixture fixture) : IClassFixture<Iso
         new("POST /api/v1/complaints/batch", _ => Send(HttpMethod.Post, "/api/v1/complaints/batch", new { items = new[] { NewComplaint() } }), [Unauthorized, Forbidden, Ok, Ok, Ok]),
         new("GET /api/v1/triage/", _ => Get("/api/v1/triage"), [Unauthorized, Forbidden, Forbidden, Forbidden, Ok]),
         new("GET /api/v1/overlay/towns", _ => Get("/api/v1/overlay/towns"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
+        new("GET /open311/v2/services.{format}", _ => Get("/open311/v2/services.json"), [Ok, Ok, Ok, Ok, Ok]),
+        new("GET /open311/v2/requests.{format}", _ => Get("/open311/v2/requests.json"), [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        new("GET /open311/v2/requests/{id}.{format}", f => Get($"/open311/v2/requests/{f.OwnComplaintId}.json"), [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        new("POST /open311/v2/requests.{format}", _ => new HttpRequestMessage(HttpMethod.Post, "/open311/v2/requests.json")
+            { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["service_code"] = "environment" }) }, [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         new("GET /api/v1/exports/{list}.{format}", _ => Get("/api/v1/exports/cases.csv"), [Unauthorized, Forbidden, Ok, Ok, Ok]),
         new("POST /api/v1/triage/{complaintId}/assign", f => Send(HttpMethod.Post, $"/api/v1/triage/{f.OwnComplaintId}/assign", new { townId = IsolationFixture.OwnTown }),
             [Unauthorized, Forbidden, Forbidden, Forbidden, Conflict]),
@@ -156,6 +161,8 @@ public sealed class IsolationTests(IsolationFixture fixture) : IClassFixture<Iso
     [
         "/health/live", "/health/ready", "/account/", "/account/login", "/account/logout", "/connect/token", "/connect/authorize", "/connect/logout",
         "odata", "odata/$metadata", "odata/{**path}",
+        // Open311 answers only to its own api_key (and lists the categories to anyone).
+        "/open311/v2/services.{format}", "/open311/v2/requests.{format}", "/open311/v2/requests/{id}.{format}",
         // Scalar's own script and icon (static files, no data); its page itself needs a sign-in.
         "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg",
     ];

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using GovernanceCloud.Intake.Contracts;
-using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Web.Access;
 using GovernanceCloud.Web.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -31,9 +30,9 @@ internal static class ComplaintEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxBatchBytes));
     }
 
-    private static async Task<IResult> SubmitAsync(ComplaintRequest request, ClaimsPrincipal caller, ComplaintNormalizer normalizer, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(ComplaintRequest request, ClaimsPrincipal caller, IComplaintIntake intake, CancellationToken cancellationToken)
     {
-        var (status, accepted, errors) = await AcceptAsync(request, caller, normalizer, grains, cancellationToken);
+        var (status, accepted, errors) = await intake.SubmitAsync(request, caller, cancellationToken);
         return status switch
         {
             StatusCodes.Status201Created => TypedResults.Created($"/odata/Complaints('{accepted!.Id}')", accepted),
@@ -44,7 +43,7 @@ internal static class ComplaintEndpoints
         };
     }
 
-    private static async Task<IResult> SubmitBatchAsync(ComplaintBatchRequest request, ClaimsPrincipal caller, ComplaintNormalizer normalizer, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitBatchAsync(ComplaintBatchRequest request, ClaimsPrincipal caller, IComplaintIntake intake, CancellationToken cancellationToken)
     {
         if (request.Items is not { Count: > 0 } items || items.Count > MaxBatchSize)
         {
@@ -61,35 +60,9 @@ internal static class ComplaintEndpoints
                     return;
                 }
 
-                var (status, accepted, errors) = await AcceptAsync(item, caller, normalizer, grains, ct);
+                var (status, accepted, errors) = await intake.SubmitAsync(item, caller, ct);
                 results[i] = new BatchItemResult(i, status, accepted?.Id, accepted?.CaseId, accepted?.TownId, errors);
             });
         return TypedResults.Ok(new { items = results });
-    }
-
-    private static async Task<(int Status, ComplaintAccepted? Accepted, IDictionary<string, string[]>? Errors)> AcceptAsync(
-        ComplaintRequest request, ClaimsPrincipal caller, ComplaintNormalizer normalizer, IGrainFactory grains, CancellationToken cancellationToken)
-    {
-        var (record, errors) = await normalizer.NormalizeAsync(request, caller, cancellationToken);
-        if (record is null)
-        {
-            return (StatusCodes.Status400BadRequest, null, errors.ToDictionary());
-        }
-
-        SubmitResult result;
-        // The complaint grain belongs to the district: the caller's right to submit for this town was checked above.
-        using (TenantRequestContext.EnterSystem())
-        {
-            result = await grains.GetComplaint(TenantId.Parse(record.DistrictId), record.Channel, record.ExternalId).Submit(record);
-        }
-
-        if (result.Outcome == SubmitOutcome.Conflict || (result.TownId is { } town && !caller.MayActOn(TenantId.Parse(town))))
-        {
-            // Another town's complaint under the same key: a conflict, without saying whose.
-            return (StatusCodes.Status409Conflict, null, null);
-        }
-
-        var accepted = new ComplaintAccepted(result.ComplaintId, result.CaseId, result.TownId, result.TownId is null ? "Triage" : "Accepted");
-        return (result.Outcome == SubmitOutcome.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK, accepted, null);
     }
 }

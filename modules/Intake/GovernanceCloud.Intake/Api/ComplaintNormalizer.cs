@@ -46,7 +46,7 @@ internal sealed partial class ComplaintNormalizer(ChannelCatalog channels, Perso
             errors.Add("address", "不能超过 200 个字符。");
         }
 
-        if (request.Category is { Length: > 0 } category && !Categories.IsKnown(category))
+        if (request.Category is { Length: > 0 } category && !ComplaintCategories.IsKnown(category))
         {
             errors.Add("category", $"未知的分类“{category}”。");
         }
@@ -65,7 +65,7 @@ internal sealed partial class ComplaintNormalizer(ChannelCatalog channels, Perso
         var gridId = resolution.TownId == townId ? resolution.GridId : null;
         var communityId = resolution.TownId == townId ? resolution.CommunityId : null;
         var text = $"{request.Title} {request.Content}";
-        var suggested = request.Category is not { Length: > 0 } ? Categories.Suggest(text) : null;
+        var suggested = request.Category is not { Length: > 0 } ? ComplaintCategories.Suggest(text) : null;
         var protector = keys.For(district);
         var record = new ComplaintRecord
         {

@@ -1,10 +1,10 @@
-namespace GovernanceCloud.Intake.Channels;
+namespace GovernanceCloud.Intake.Contracts;
 
 /// <summary>
 /// The complaint categories (a first level of the common 12345 taxonomy) and the keywords that
 /// suggest one when a channel sends none. A suggestion is marked as such; an operator confirms it.
 /// </summary>
-internal static class Categories
+public static class ComplaintCategories
 {
     public static readonly IReadOnlyList<(string Code, string Name, string[] Keywords)> All =
     [
@@ -19,6 +19,9 @@ internal static class Categories
         ("safety", "治安消防", ["盗窃", "打架", "消防", "安全隐患", "诈骗", "电动车充电"]),
         ("water", "水电气", ["停水", "停电", "燃气", "煤气", "水压", "供暖"]),
     ];
+
+    /// <summary>The category's Chinese name, or null for an unknown code.</summary>
+    public static string? NameOf(string? code) => All.FirstOrDefault(c => c.Code == code).Name;
 
     public static bool IsKnown(string code) => All.Any(c => c.Code == code);
 
