@@ -1,3 +1,4 @@
+using GovernanceCloud.Correlation.Contracts;
 using GovernanceCloud.Correlation.Sheets;
 using GovernanceCloud.Web.Access;
 using Xunit;

@@ -15,6 +15,9 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly string _data;
 
+    /// <summary>The host's embedded data folder.</summary>
+    public string DataDirectory => _data;
+
     private HostProcess(Process process, string data, Uri url)
     {
         _process = process;

@@ -8,11 +8,12 @@ return args switch
     ["address-resolve", .. var rest] => AddressResolveScenario.Run(rest),
     ["similarity", .. var rest] => SimilarityScenario.Run(rest),
     ["replay-warnings", .. var rest] => await ReplayWarningsScenario.RunAsync(rest),
+    ["feeds", .. var rest] => await FeedsScenario.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: GovernanceCloud.Bench startup [--runs N] | basedata-import [--scale 1.0] | address-resolve [--count N] | similarity [--pairs dev.csv] | replay-warnings [--csv messages.csv] [--top 15]");
+    Console.Error.WriteLine("usage: GovernanceCloud.Bench startup [--runs N] | basedata-import [--scale 1.0] | address-resolve [--count N] | similarity [--pairs dev.csv] | replay-warnings [--csv messages.csv] [--top 15] | feeds [--rows 1000000] [--runs 100] [--mode embedded|postgres|both]");
     return 2;
 }
