@@ -24,7 +24,11 @@ public static class FeedsModule
     {
         services.AddExceptionHandler<FeedErrors>();
         services.AddSingleton<Open311Keys>();
-        services.AddDbContext<FeedDbContext>((provider, options) => ReadModelFactory.UseDatabase(options, provider.GetRequiredService<StorageSettings>()));
+        services.AddDbContext<FeedDbContext>((provider, options) =>
+        {
+            ReadModelFactory.UseDatabase(options, provider.GetRequiredService<StorageSettings>());
+            options.AddInterceptors(new ConstantGroupingInterceptor());
+        });
         services.AddControllers()
             .AddApplicationPart(typeof(FeedsModule).Assembly)
             .AddOData(options => options

@@ -59,5 +59,5 @@ public abstract class TenantScopedDbContext(DbContextOptions options) : DbContex
     private void FilterByTenant<TRow>(ModelBuilder modelBuilder)
         where TRow : class, ITenantOwnedRow =>
         modelBuilder.Entity<TRow>().HasQueryFilter(
-            row => SeesAll || (row.DistrictId == ScopeDistrict && (ScopeTown == null || row.TownId == ScopeTown)));
+            row => EF.Constant(SeesAll) || (row.DistrictId == ScopeDistrict && (EF.Constant(ScopeTown == null) || row.TownId == ScopeTown)));
 }
