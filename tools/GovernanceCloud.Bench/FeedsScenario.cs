@@ -96,6 +96,19 @@ internal static class FeedsScenario
         var applySql = await TimeAsync(runs, () => QueryAsync(connection, openedAt,
             "SELECT \"TownId\", \"Status\", COUNT(*) FROM \"Cases\" WHERE \"DistrictId\" = @d GROUP BY \"TownId\", \"Status\"", since, until));
         Row(mode, "district $apply groupby", apply, applySql);
+        foreach (var explain in (Environment.GetEnvironmentVariable("FEEDS_EXPLAIN") ?? "").Split("||", StringSplitOptions.RemoveEmptyEntries))
+        {
+            // Diagnosis: the plans of statements (e.g. the one EF logs for the $apply; several separated by ||), with @d bound to the district.
+            Console.WriteLine($"-- {explain}");
+            await using var command = connection.CreateCommand();
+            command.CommandText = (postgres is null ? "EXPLAIN QUERY PLAN " : "EXPLAIN (ANALYZE, BUFFERS) ") + explain;
+            Add(command, "@d", District);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                Console.WriteLine(reader.GetValue(reader.FieldCount - 1));
+            }
+        }
     }
 
     private static async Task QueryAsync(DbConnection connection, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter time, string sql, DateTimeOffset from, DateTimeOffset to)

@@ -26,8 +26,13 @@ public static class FeedsModule
         services.AddSingleton<Open311Keys>();
         services.AddDbContext<FeedDbContext>((provider, options) =>
         {
-            ReadModelFactory.UseDatabase(options, provider.GetRequiredService<StorageSettings>());
-            options.AddInterceptors(new ConstantGroupingInterceptor());
+            var storage = provider.GetRequiredService<StorageSettings>();
+            ReadModelFactory.UseDatabase(options, storage);
+            if (storage.Mode == StorageMode.Embedded)
+            {
+                // Only SQLite's SQL has the constants in its GROUP BY, and only SQLite accepts it without them.
+                options.AddInterceptors(new ConstantGroupingInterceptor());
+            }
         });
         services.AddControllers()
             .AddApplicationPart(typeof(FeedsModule).Assembly)
