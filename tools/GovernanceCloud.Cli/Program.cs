@@ -15,4 +15,5 @@ root.Add(TenantCommands.Create());
 root.Add(UserCommands.Create());
 root.Add(ImportCommands.Create());
 root.Add(ReplayCommands.Create());
+root.Add(ExportCommands.Create());
 return await root.Parse(args).InvokeAsync();

@@ -36,7 +36,7 @@ internal static class ReplayCommands
 
             using var http = new HttpClient { BaseAddress = new Uri(parse.GetValue(url)!), Timeout = TimeSpan.FromMinutes(2) };
             var clientId = parse.GetValue(client)!;
-            var token = await TokenAsync(http, clientId, parse.GetValue(secret) ?? Environment.GetEnvironmentVariable("GOVERNANCE_CLIENT_SECRET") ?? $"{clientId}-secret", ct);
+            var token = await HostTokens.RequestAsync(http, clientId, HostTokens.Secret(clientId, parse.GetValue(secret)), "intake.write", ct);
             if (token is null)
             {
                 await Console.Error.WriteLineAsync($"error: {clientId} could not get a token with intake.write.");
@@ -98,18 +98,6 @@ internal static class ReplayCommands
                 Cell("留言详情"),
                 new Petitioner(Cell("留言用户")));
         }
-    }
-
-    private static async Task<string?> TokenAsync(HttpClient http, string clientId, string secret, CancellationToken cancellationToken)
-    {
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret, ["scope"] = "intake.write",
-        });
-        var response = await http.PostAsync("/connect/token", form, cancellationToken);
-        return response.IsSuccessStatusCode
-            ? JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("access_token").GetString()
-            : null;
     }
 
     private sealed record Message(string Channel, string ExternalId, string ReceivedAt, string Title, string Content, Petitioner Petitioner);

@@ -50,6 +50,15 @@ public sealed class ReplayTests : IDisposable
         Assert.Equal("hanshan", complaint.GetProperty("Channel").GetString());
         Assert.Equal("****", complaint.GetProperty("PetitionerMasked").GetString()); // a four-character account shows nothing
         Assert.Equal(new DateTimeOffset(2019, 4, 10, 9, 32, 9, TimeSpan.FromHours(8)), complaint.GetProperty("ReceivedAt").GetDateTimeOffset()); // Beijing time, as the board wrote it
+
+        // The CLI's export writes what /api/v1/exports answers, by the file's extension.
+        var csvOut = Path.Combine(_data.Path, "cases.csv");
+        var exported = await Cli("export", "cases", "--out", csvOut, "--url", host.BaseAddress.ToString());
+        Assert.True(exported.Code == 0, exported.Output + exported.Error);
+        Assert.StartsWith("案件编号,镇（街道）,办理状态", await File.ReadAllTextAsync(csvOut), StringComparison.Ordinal);
+        var wrong = await Cli("export", "people", "--out", Path.Combine(_data.Path, "people.csv"), "--url", host.BaseAddress.ToString());
+        Assert.Equal(1, wrong.Code);
+        Assert.Contains("404", wrong.Error, StringComparison.Ordinal);
     }
 
     private static async Task<(int Code, string Output, string Error)> Cli(params string[] arguments)
