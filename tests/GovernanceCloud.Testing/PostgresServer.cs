@@ -17,6 +17,9 @@ public sealed class PostgresServer
 
     private PostgresServer(string adminConnectionString) => _adminConnectionString = adminConnectionString;
 
+    /// <summary>The server's own database, for work across databases.</summary>
+    public string AdminConnectionString => _adminConnectionString;
+
     public static Task<PostgresServer> SharedAsync() => Instance.Value;
 
     /// <summary>Creates an empty database and returns its connection string.</summary>

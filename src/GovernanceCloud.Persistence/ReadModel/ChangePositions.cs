@@ -3,15 +3,17 @@ using Microsoft.EntityFrameworkCore;
 namespace GovernanceCloud.Persistence.ReadModel;
 
 /// <summary>
-/// Positions in a change-tracked table's history. A reader takes a position <em>before</em> it
-/// reads; the rows and removals it has not yet seen are then exactly those with
-/// <c>ChangeSeq &gt;= position</c> (some it has seen may come again, never one fewer).
+/// Positions in a change-tracked table's history. A reader takes a <see cref="ChangePosition"/>
+/// <em>before</em> it reads; the rows and removals it has not yet seen are then those the position
+/// <see cref="ChangePosition.Covers">covers</see> (a row written while it read may come again,
+/// none is ever missed).
 /// <list type="bullet">
 /// <item>SQLite has one writer, so commits are in sequence order: the sequence is the table's
 /// highest plus one, and the position is the next number.</item>
 /// <item>PostgreSQL commits concurrently, in any order: the sequence is the writing transaction's
-/// id, and the position is the oldest transaction still running when the reader starts, so a
-/// write that commits after the reader's query is never behind its position.</item>
+/// id, and the position is the reader's snapshot: every transaction from its <c>xmax</c> on, and
+/// those still running inside it (<c>xip</c>), committed after the reader looked. Transactions of
+/// other databases on the server do not hold it back, as an <c>xmin</c> would.</item>
 /// </list>
 /// </summary>
 public static class ChangePositions
@@ -23,7 +25,7 @@ public static class ChangePositions
             : "(pg_current_xact_id()::text::bigint)";
 
     /// <summary>The position to remember before reading <paramref name="table"/> (undelimited).</summary>
-    public static async Task<long> ReadAsync(DbContext context, string table, CancellationToken cancellationToken)
+    public static async Task<ChangePosition> ReadAsync(DbContext context, string table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var connection = context.Database.GetDbConnection();
@@ -33,9 +35,25 @@ public static class ChangePositions
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = context.Database.IsSqlite()
-            ? $"SELECT COALESCE(MAX(\"ChangeSeq\"), 0) + 1 FROM \"{table}\";"
-            : "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint;";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        if (context.Database.IsSqlite())
+        {
+            command.CommandText = $"SELECT COALESCE(MAX(\"ChangeSeq\"), 0) + 1 FROM \"{table}\";";
+            return new ChangePosition(Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture), []);
+        }
+
+        command.CommandText = "SELECT pg_snapshot_xmax(s)::text::bigint, ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(s) AS x) FROM (SELECT pg_current_snapshot() AS s) AS snapshot;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new ChangePosition(reader.GetInt64(0), reader.GetFieldValue<long[]>(1));
     }
+}
+
+/// <summary>
+/// Where a reader stood: every change sequence from <see cref="From"/> on, and those in
+/// <see cref="Pending"/> (PostgreSQL transactions that were still running), came after it.
+/// </summary>
+public sealed record ChangePosition(long From, IReadOnlyList<long> Pending)
+{
+    /// <summary>True when a write stamped <paramref name="sequence"/> came after this position.</summary>
+    public bool Covers(long sequence) => sequence >= From || Pending.Contains(sequence);
 }

@@ -11,7 +11,9 @@ namespace GovernanceCloud.Host.Tests.Feeds;
 /// </summary>
 public abstract class FeedSyncTests(HostFactory host)
 {
-    private FeedRows Rows => new(host.Services);
+    private FeedRows Rows => new(Host.Services);
+
+    protected HostFactory Host => host;
 
     [Fact]
     public async Task Apply_GroupsAndAggregatesInTheDatabase()
@@ -163,4 +165,47 @@ public abstract class FeedSyncTests(HostFactory host)
 
 public sealed class EmbeddedFeedSyncTests(HostFactory host) : FeedSyncTests(host), IClassFixture<HostFactory>;
 
-public sealed class PostgresFeedSyncTests(PostgresHostFactory host) : FeedSyncTests(host), IClassFixture<PostgresHostFactory>;
+public sealed class PostgresFeedSyncTests(PostgresHostFactory host) : FeedSyncTests(host), IClassFixture<PostgresHostFactory>
+{
+    /// <summary>
+    /// PostgreSQL commits in any order: a write still open while a client syncs must come in the
+    /// next delta once it commits, and a transaction left open elsewhere on the server must not
+    /// make rows the client has seen come again.
+    /// </summary>
+    [Fact]
+    public async Task Delta_CatchesAWriteThatCommitsAfterTheSync_AndIsNotHeldBackByOtherTransactions()
+    {
+        var category = NewCategory();
+        var rows = new FeedRows(Host.Services);
+        await using var elsewhere = new Npgsql.NpgsqlConnection((await GovernanceCloud.Testing.PostgresServer.SharedAsync()).AdminConnectionString);
+        await elsewhere.OpenAsync();
+        await using var idle = await elsewhere.BeginTransactionAsync();
+        await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_current_xact_id()", elsewhere, idle))
+        {
+            await take.ExecuteScalarAsync(); // holds an xid open for the whole test
+        }
+
+        await rows.WriteAsync(Case($"seen-{category}", Yuanhe, category));
+        await using var late = new Npgsql.NpgsqlConnection(Host.Settings["ConnectionStrings:Governance"]);
+        await late.OpenAsync();
+        await using var open = await late.BeginTransactionAsync();
+        await using (var insert = new Npgsql.NpgsqlCommand(
+            "INSERT INTO \"Cases\" (\"Id\", \"DistrictId\", \"TownId\", \"Status\", \"CategoryCode\", \"OpenedAt\", \"IsOverdue\", \"Version\", \"ChangeSeq\") " +
+            "VALUES (@id, 'xiangcheng', @town, 'Received', @category, now(), false, 1, pg_current_xact_id()::text::bigint)", late, open))
+        {
+            insert.Parameters.AddWithValue("id", $"late-{category}");
+            insert.Parameters.AddWithValue("town", Yuanhe);
+            insert.Parameters.AddWithValue("category", category);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        using var town = await Host.ClientAsAsync("yuanhe-integrator");
+        var (first, link) = await SyncAsync(town, "/odata/Cases", track: true);
+        Assert.Contains($"seen-{category}", first.Keys);
+        Assert.DoesNotContain($"late-{category}", first.Keys);
+        await open.CommitAsync();
+
+        var (next, _) = await SyncAsync(town, link);
+        Assert.Equal([$"late-{category}"], next.Keys.Where(k => k.EndsWith(category, StringComparison.Ordinal)));
+    }
+}

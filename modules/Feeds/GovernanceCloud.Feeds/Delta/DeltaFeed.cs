@@ -36,8 +36,10 @@ internal sealed class DeltaFeed(FeedDbContext db)
         where TEntity : FeedEntity
     {
         // The position first: whatever is written from here on comes in the next delta.
-        var next = token.Next ?? await ChangePositions.ReadAsync(db, db.Model.FindEntityType(typeof(TEntity))!.GetTableName()!, cancellationToken);
-        var query = db.Set<TEntity>().AsNoTracking().Where(e => e.ChangeSeq >= token.From);
+        var next = token.NextFrom is { } nextFrom
+            ? new ChangePosition(nextFrom, token.NextPending ?? [])
+            : await ChangePositions.ReadAsync(db, db.Model.FindEntityType(typeof(TEntity))!.GetTableName()!, cancellationToken);
+        var query = Since(db.Set<TEntity>().AsNoTracking(), token.Position);
         if (token.AfterSeq is { } afterSeq && token.AfterId is { } afterId)
         {
             // The database's own order of keys, as in ORDER BY below: keyset paging needs the two to agree.
@@ -48,7 +50,7 @@ internal sealed class DeltaFeed(FeedDbContext db)
 
         var rows = await query.OrderBy(e => e.ChangeSeq).ThenBy(e => e.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
         var removed = token is { Initial: false, AfterSeq: null } && TenantRequestContext.Current is { Kind: TenantKind.Town }
-            ? await RemovedSinceAsync(typeof(TEntity), token.From, cancellationToken)
+            ? await RemovedSinceAsync(typeof(TEntity), token.Position, cancellationToken)
             : [];
 
         // Written to memory first: a page is at most PageSize rows, and a response stream takes only async writes.
@@ -78,12 +80,12 @@ internal sealed class DeltaFeed(FeedDbContext db)
         if (rows.Count > PageSize)
         {
             var last = rows[PageSize - 1];
-            var page = token with { AfterSeq = last.ChangeSeq, AfterId = last.Id, Next = next };
+            var page = token with { AfterSeq = last.ChangeSeq, AfterId = last.Id, NextFrom = next.From, NextPending = [.. next.Pending] };
             writer.WriteString("@odata.nextLink", $"{serviceRoot}/{token.Set}?$deltatoken={page.Encode()}");
         }
         else
         {
-            var following = new DeltaToken(token.Set, token.Tenant, next);
+            var following = new DeltaToken(token.Set, token.Tenant, next.From, next.Pending.Count == 0 ? null : [.. next.Pending]);
             writer.WriteString("@odata.deltaLink", $"{serviceRoot}/{token.Set}?$deltatoken={following.Encode()}");
         }
 
@@ -92,11 +94,21 @@ internal sealed class DeltaFeed(FeedDbContext db)
         await body.WriteAsync(buffer.WrittenMemory, cancellationToken);
     }
 
-    private async Task<List<string>> RemovedSinceAsync(Type entity, long from, CancellationToken cancellationToken)
+    // A plain range when nothing was pending (always on SQLite), so the ChangeSeq index serves it.
+    private static IQueryable<T> Since<T>(IQueryable<T> rows, ChangePosition position)
+        where T : class
+    {
+        var from = position.From;
+        var pending = position.Pending.ToArray();
+        return pending.Length == 0
+            ? rows.Where(r => EF.Property<long>(r, nameof(FeedEntity.ChangeSeq)) >= from)
+            : rows.Where(r => EF.Property<long>(r, nameof(FeedEntity.ChangeSeq)) >= from || pending.Contains(EF.Property<long>(r, nameof(FeedEntity.ChangeSeq))));
+    }
+
+    private async Task<List<string>> RemovedSinceAsync(Type entity, ChangePosition position, CancellationToken cancellationToken)
     {
         var table = db.Model.FindEntityType(entity)!.GetTableName()!;
-        return await db.Set<RemovedRow>().AsNoTracking()
-            .Where(r => r.Table == table && r.ChangeSeq >= from)
+        return await Since(db.Set<RemovedRow>().AsNoTracking().Where(r => r.Table == table), position)
             .Select(r => r.Key)
             .Distinct()
             .ToListAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using System.Buffers.Text;
 using System.Text.Json;
 
+using GovernanceCloud.Persistence.ReadModel;
+
 namespace GovernanceCloud.Feeds.Delta;
 
 /// <summary>
@@ -9,8 +11,12 @@ namespace GovernanceCloud.Feeds.Delta;
 /// sent and the position the next delta link will hold. Nothing in it is secret: the tenant filter
 /// still limits what any token can show, and a token from another tenant is refused.
 /// </summary>
-internal sealed record DeltaToken(string Set, string Tenant, long From, bool Initial = false, long? AfterSeq = null, string? AfterId = null, long? Next = null)
+internal sealed record DeltaToken(
+    string Set, string Tenant, long From, long[]? Pending = null, bool Initial = false, long? AfterSeq = null, string? AfterId = null, long? NextFrom = null, long[]? NextPending = null)
 {
+    /// <summary>The rows and removals this token has not seen have a change sequence it covers.</summary>
+    public ChangePosition Position => new(From, Pending ?? []);
+
     public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this, DeltaTokenJson.Default.DeltaToken));
 
     public static DeltaToken? Decode(string text)
