@@ -4,9 +4,9 @@ namespace GovernanceCloud.Persistence.ReadModel;
 
 /// <summary>
 /// Positions in a change-tracked table's history. A reader takes a <see cref="ChangePosition"/>
-/// <em>before</em> it reads; the rows and removals it has not yet seen are then those the position
-/// <see cref="ChangePosition.Covers">covers</see> (a row written while it read may come again,
-/// none is ever missed).
+/// <em>before</em> it reads; the rows and removals it has not yet seen are then those whose
+/// change sequence is at or after <see cref="ChangePosition.From"/> or in
+/// <see cref="ChangePosition.Pending"/> (a row written while it read may come again, none is ever missed).
 /// <list type="bullet">
 /// <item>SQLite has one writer, so commits are in sequence order: the sequence is the table's
 /// highest plus one, and the position is the next number.</item>
@@ -52,8 +52,4 @@ public static class ChangePositions
 /// Where a reader stood: every change sequence from <see cref="From"/> on, and those in
 /// <see cref="Pending"/> (PostgreSQL transactions that were still running), came after it.
 /// </summary>
-public sealed record ChangePosition(long From, IReadOnlyList<long> Pending)
-{
-    /// <summary>True when a write stamped <paramref name="sequence"/> came after this position.</summary>
-    public bool Covers(long sequence) => sequence >= From || Pending.Contains(sequence);
-}
+public sealed record ChangePosition(long From, IReadOnlyList<long> Pending);
