@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GovernanceCloud.Bench.Load;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -27,6 +28,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>The process id, for reading its memory from <c>/proc</c>.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>User plus system CPU time the host has used so far.</summary>
     public TimeSpan CpuTime
     {
@@ -37,14 +41,28 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(params string[] settings)
+    public static Task<HostProcess> StartAsync(params string[] settings) =>
+        StartDllAsync("GovernanceCloud.Host.dll", [.. settings, "--Orleans:SiloPort=" + FreePort(), "--Orleans:GatewayPort=" + FreePort()]);
+
+    /// <summary>
+    /// The host in <paramref name="storage"/>'s mode; <paramref name="settings"/> come after it.
+    /// The Prometheus endpoint is on so a scenario can sample the host's memory and grains.
+    /// </summary>
+    public static Task<HostProcess> StartAsync(StorageChoice storage, params string[] settings) =>
+        StartAsync([.. storage.HostSettings, "--Telemetry:Prometheus=true", .. settings]);
+
+    /// <summary>The intake baseline (<see cref="IntakeBaselineServer"/>) on the same storage, as its own process.</summary>
+    public static Task<HostProcess> StartBaselineAsync(StorageChoice storage) =>
+        StartDllAsync("GovernanceCloud.Bench.dll", ["baseline-intake", .. storage.BaselineSettings]);
+
+    private static async Task<HostProcess> StartDllAsync(string dll, string[] settings)
     {
         var port = FreePort();
         var data = Path.Combine(Path.GetTempPath(), $"gc-bench-{Guid.NewGuid():N}");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GovernanceCloud.Host.dll"));
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         // Production, as a district would run it, but over plain HTTP on the loopback.
-        foreach (var setting in settings.Concat(["--Identity:AllowHttp=true", $"--Storage:DataDirectory={data}", $"--Orleans:SiloPort={FreePort()}", $"--Orleans:GatewayPort={FreePort()}"]))
+        foreach (var setting in settings.Concat(["--Identity:AllowHttp=true", $"--Storage:DataDirectory={data}"]))
         {
             info.ArgumentList.Add(setting);
         }
@@ -53,6 +71,14 @@ internal sealed class HostProcess : IAsyncDisposable
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(info)!;
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && errors.Count < 50)
+            {
+                errors.Enqueue(line);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var host = new HostProcess(process, data, new Uri($"http://127.0.0.1:{port}"));
@@ -60,6 +86,11 @@ internal sealed class HostProcess : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(90))
         {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{dll} exited with {process.ExitCode} before it was ready: {string.Join('\n', errors)}");
+            }
+
             try
             {
                 if ((await http.GetAsync(new Uri(host.Url, "/health/ready"))).StatusCode == HttpStatusCode.OK)

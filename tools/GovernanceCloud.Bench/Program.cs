@@ -1,4 +1,5 @@
 using GovernanceCloud.Bench;
+using GovernanceCloud.Bench.Load;
 
 return args switch
 {
@@ -9,6 +10,8 @@ return args switch
     ["similarity", .. var rest] => SimilarityScenario.Run(rest),
     ["replay-warnings", .. var rest] => await ReplayWarningsScenario.RunAsync(rest),
     ["feeds", .. var rest] => await FeedsScenario.RunAsync(rest),
+    ["intake-batch", .. var rest] => await IntakeBatchScenario.RunAsync(rest),
+    ["baseline-intake", .. var rest] => await IntakeBaselineServer.RunAsync(rest),
     _ => Usage(),
 };
 

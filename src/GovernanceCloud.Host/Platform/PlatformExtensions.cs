@@ -46,6 +46,7 @@ internal static class PlatformExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseTelemetry();
         app.UseGovernanceIdentity();
         app.UseEdgeTenant();
         app.MapPlatformHealthChecks();

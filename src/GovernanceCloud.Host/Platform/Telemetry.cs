@@ -1,3 +1,4 @@
+using System.Net;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -7,7 +8,9 @@ namespace GovernanceCloud.Host.Platform;
 
 /// <summary>
 /// Logs, metrics and traces through OpenTelemetry: ASP.NET Core, the .NET runtime and Orleans'
-/// own meters and activity sources. Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// own meters and activity sources. Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set;
+/// with <c>Telemetry:Prometheus=true</c>, metrics are also served for scraping at <c>/metrics</c>,
+/// to callers on the same machine only (an agent beside the host, the benchmarks).
 /// </summary>
 internal static class Telemetry
 {
@@ -24,7 +27,8 @@ internal static class Telemetry
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Microsoft.Orleans"))
+                .AddMeter("Microsoft.Orleans")
+                .If(Prometheus(builder.Configuration), m => m.AddPrometheusExporter()))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()
                 .AddSource("Microsoft.Orleans.Runtime")
@@ -36,5 +40,29 @@ internal static class Telemetry
         }
 
         return builder;
+    }
+
+    public static WebApplication UseTelemetry(this WebApplication app)
+    {
+        if (Prometheus(app.Configuration))
+        {
+            // No token on this door, so it answers the loopback only; anything else falls through to a 404.
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+                context.Request.Path == "/metrics" && context.Connection.RemoteIpAddress is { } caller && IPAddress.IsLoopback(caller));
+        }
+
+        return app;
+    }
+
+    private static bool Prometheus(IConfiguration configuration) => configuration.GetValue<bool>("Telemetry:Prometheus");
+
+    private static MeterProviderBuilder If(this MeterProviderBuilder metrics, bool condition, Action<MeterProviderBuilder> configure)
+    {
+        if (condition)
+        {
+            configure(metrics);
+        }
+
+        return metrics;
     }
 }

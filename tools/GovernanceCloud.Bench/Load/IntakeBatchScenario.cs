@@ -1,0 +1,67 @@
+using System.Globalization;
+using GovernanceCloud.Intake.Contracts;
+
+namespace GovernanceCloud.Bench.Load;
+
+/// <summary>
+/// <c>intake-batch [--count 20000] [--batch 500] [--concurrency 2] [--seed 2026] [--storage …]</c>:
+/// synthetic complaints through <c>/api/v1/complaints/batch</c> with correlation on, then the
+/// same complaints into the baseline; throughput, host CPU per complaint and the ratio.
+/// </summary>
+internal static class IntakeBatchScenario
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new BenchOptions(args);
+        var count = options.Int("--count", 20_000);
+        var batch = options.Int("--batch", 500);
+        var concurrency = options.Int("--concurrency", 2);
+        var seed = options.Int("--seed", 2026);
+        var warmUp = Math.Min(count, options.Int("--warm-up", 2_000));
+        var storage = await StorageChoice.FromAsync(options);
+
+        IReadOnlyList<ComplaintRequest> complaints;
+        PumpResult host;
+        await using (var target = await IntakeTarget.HostAsync(storage, options.HostSettings))
+        {
+            complaints = Generate(await DemoPlaces.ReadAsync(target.Process), seed, warmUp + count);
+            await Pump.BatchesAsync(target, complaints.Take(warmUp), batch, concurrency);
+            host = await Pump.BatchesAsync(target, complaints.Skip(warmUp), batch, concurrency);
+            Report(target);
+        }
+
+        PumpResult baseline;
+        await using (var target = await IntakeTarget.BaselineAsync(await storage.FreshAsync(options)))
+        {
+            await Pump.BatchesAsync(target, complaints.Take(warmUp), batch, concurrency);
+            baseline = await Pump.BatchesAsync(target, complaints.Skip(warmUp), batch, concurrency);
+            Report(target);
+        }
+
+        Console.WriteLine($"intake-batch: {count:N0} synthetic complaints after {warmUp:N0} to warm up, batches of {batch}, {concurrency} in flight, {storage.Mode} mode, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{"",-30}{"accepted",10}{"wall s",9}{"complaints/s",14}{"CPU ms/complaint",18}");
+        Row("baseline (validate + insert)", baseline);
+        Row("GovernanceCloud (correlating)", host);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio GovernanceCloud / baseline throughput: {host.PerSecond / baseline.PerSecond:F3}x"));
+        return host.Accepted == count ? 0 : 1;
+    }
+
+    /// <summary>Complaints received over 2025 in order, so windows and matters behave as in a real year.</summary>
+    public static IReadOnlyList<ComplaintRequest> Generate(IReadOnlyList<Place> places, int seed, int count)
+    {
+        var generator = new SyntheticComplaints(seed, places, new SyntheticMix());
+        var start = new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.FromHours(8));
+        return [.. Enumerable.Range(0, count).Select(i => generator.Next(SyntheticComplaints.At(start, i, count)))];
+    }
+
+    public static void Report(IntakeTarget target)
+    {
+        if (target.FirstRejection is { } rejected)
+        {
+            Console.Error.WriteLine($"{target.Name} rejected complaints, the first: {rejected}");
+        }
+    }
+
+    private static void Row(string name, PumpResult result) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name,-30}{result.Accepted,10:N0}{result.Wall.TotalSeconds,9:F1}{result.PerSecond,14:N0}{result.CpuMsPerComplaint,18:F3}"));
+}
