@@ -59,32 +59,34 @@ internal static class Pump
     /// waiting for answers. Each latency runs from the moment its request was due, not from when it
     /// went out, so a stalled target cannot hide the requests it delayed (no coordinated omission).
     /// </summary>
-    public static async Task<OpenLoopResult> OpenLoopAsync(IntakeTarget target, Func<ComplaintRequest> next, double rate, TimeSpan duration)
+    public static async Task<OpenLoopResult> OpenLoopAsync(IntakeTarget target, Func<ComplaintRequest> next, double rate, TimeSpan duration, CancellationToken stop = default)
     {
         var count = (int)(rate * duration.TotalSeconds);
         var latencies = new double[count];
         var errors = new StrongBox<int>();
         var requests = new Task[count];
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < count; i++)
+        var sent = 0;
+        for (; sent < count && !stop.IsCancellationRequested; sent++)
         {
+            var i = sent;
             var due = TimeSpan.FromSeconds(i / rate);
             if (due - clock.Elapsed is { TotalMilliseconds: > 1 } wait)
             {
-                await Task.Delay(wait);
+                await Task.Delay(wait, CancellationToken.None);
             }
 
             requests[i] = SendAsync(i, due, next());
         }
 
-        await Task.WhenAll(requests);
-        return new OpenLoopResult(latencies, errors.Value, clock.Elapsed);
+        await Task.WhenAll(requests[..sent]);
+        return new OpenLoopResult(latencies[..sent], errors.Value, clock.Elapsed);
 
         async Task SendAsync(int index, TimeSpan due, ComplaintRequest complaint)
         {
             try
             {
-                using var response = await target.SubmitAsync(complaint);
+                using var response = await target.SubmitAsync(complaint, CancellationToken.None);
                 if (!response.IsSuccessStatusCode)
                 {
                     Interlocked.Increment(ref errors.Value);

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace GovernanceCloud.Bench.Load;
+
+/// <summary>
+/// <c>replay-1m [--count 1000000] [--batch 500] [--concurrency 2] [--idle-seconds 30] [--seed 2026] [--storage …]</c>:
+/// a year of synthetic complaints through the batch endpoint with correlation on. The host's
+/// working set, GC heap and grain activations are sampled every two seconds; the run is cut
+/// into tenths, each tenth's rate compared with the first (the pool must not slow intake down);
+/// after the run the host idles and is sampled again (idle grains must go). The baseline takes
+/// the same complaints in the same run.
+/// </summary>
+internal static class ReplayMillionScenario
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new BenchOptions(args);
+        var count = options.Int("--count", 1_000_000);
+        var batch = options.Int("--batch", 500);
+        var concurrency = options.Int("--concurrency", 2);
+        var idle = TimeSpan.FromSeconds(options.Double("--idle-seconds", 30));
+        var seed = options.Int("--seed", 2026);
+        var storage = await StorageChoice.FromAsync(options);
+        var start = new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.FromHours(8));
+
+        IReadOnlyList<Place> places;
+        var tenths = new List<(long Accepted, TimeSpan At, HostSample Sample)>();
+        PumpResult host;
+        HostSample afterIdle;
+        double peak;
+        await using (var target = await IntakeTarget.HostAsync(storage, options.HostSettings))
+        {
+            places = await DemoPlaces.ReadAsync(target.Process);
+            using var metrics = new HttpClient();
+            var generator = new SyntheticComplaints(seed, places, new SyntheticMix());
+            var clock = Stopwatch.StartNew();
+            var step = Math.Max(1, count / 10);
+            var nextTenth = step;
+            var sampling = new SemaphoreSlim(1);
+            host = await Pump.BatchesAsync(target, Enumerable.Range(0, count).Select(i => generator.Next(SyntheticComplaints.At(start, i, count))), batch, concurrency,
+                accepted =>
+                {
+                    if (accepted >= Volatile.Read(ref nextTenth) && sampling.Wait(0))
+                    {
+                        // Sampled off the pump's path; one sample per tenth.
+                        Interlocked.Add(ref nextTenth, step);
+                        var at = clock.Elapsed;
+                        _ = Task.Run(async () =>
+                        {
+                            var sample = await HostMetrics.SampleAsync(target.Process, metrics);
+                            lock (tenths)
+                            {
+                                tenths.Add((accepted, at, sample));
+                            }
+
+                            sampling.Release();
+                        });
+                    }
+                });
+            await sampling.WaitAsync();
+            peak = HostMetrics.PeakWorkingSetMiB(target.Process);
+            await Task.Delay(idle);
+            afterIdle = await HostMetrics.SampleAsync(target.Process, metrics);
+            IntakeBatchScenario.Report(target);
+        }
+
+        PumpResult baseline;
+        await using (var target = await IntakeTarget.BaselineAsync(await storage.FreshAsync(options)))
+        {
+            var generator = new SyntheticComplaints(seed, places, new SyntheticMix());
+            baseline = await Pump.BatchesAsync(target, Enumerable.Range(0, count).Select(i => generator.Next(SyntheticComplaints.At(start, i, count))), batch, concurrency);
+        }
+
+        Console.WriteLine($"replay-1m: {count:N0} synthetic complaints over one year, batches of {batch}, {concurrency} in flight, correlation on, {storage.Mode} mode, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{"accepted",10}{"at s",8}{"tenth/s",9}{"vs first",9}{"working MiB",13}{"GC heap MiB",13}{"grains",9}");
+        var previous = (Accepted: 0L, At: TimeSpan.Zero);
+        double? first = null;
+        foreach (var (accepted, at, sample) in tenths.OrderBy(t => t.Accepted))
+        {
+            var rate = (accepted - previous.Accepted) / (at - previous.At).TotalSeconds;
+            first ??= rate;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{accepted,10:N0}{at.TotalSeconds,8:F0}{rate,9:N0}{rate / first.Value,9:P0}{sample.WorkingSetMiB,13:N0}{sample.GcHeapMiB,13:N0}{sample.Activations,9:N0}"));
+            previous = (accepted, at);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"after {idle.TotalSeconds:F0} s idle: working set {afterIdle.WorkingSetMiB:N0} MiB, GC heap {afterIdle.GcHeapMiB:N0} MiB, {afterIdle.Activations:N0} grains; peak working set {peak:N0} MiB"));
+        Console.WriteLine($"{"",-30}{"accepted",10}{"wall s",9}{"complaints/s",14}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"baseline (validate + insert)",-30}{baseline.Accepted,10:N0}{baseline.Wall.TotalSeconds,9:F1}{baseline.PerSecond,14:N0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"GovernanceCloud (correlating)",-30}{host.Accepted,10:N0}{host.Wall.TotalSeconds,9:F1}{host.PerSecond,14:N0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio GovernanceCloud / baseline throughput: {host.PerSecond / baseline.PerSecond:F3}x"));
+        return host.Accepted == count ? 0 : 1;
+    }
+}
