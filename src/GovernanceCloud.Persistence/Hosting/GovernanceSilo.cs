@@ -20,6 +20,14 @@ public static class GovernanceSilo
     /// <summary>The grain storage every grain uses: <c>[PersistentState("…", GovernanceSilo.StorageName)]</c>.</summary>
     public const string StorageName = "governance";
 
+    /// <summary>
+    /// Idle minutes before a grain of one item (a complaint, a case, a petitioner, a matter, a
+    /// warning) is deactivated. There are millions of them and most are touched once; their state
+    /// is durable, so a later call simply activates them again. Orleans' default of 15 minutes
+    /// would keep a whole busy hour of complaints in memory.
+    /// </summary>
+    public const double ItemIdleMinutes = 2;
+
     /// <summary>The ADO.NET invariant of PostgreSQL.</summary>
     public const string PostgresInvariant = "Npgsql";
 

@@ -17,6 +17,7 @@ namespace GovernanceCloud.Cases.Grains;
 /// overdue even when the host restarted in between or the deadline passed while it was down.
 /// </summary>
 [GrainType("case")]
+[CollectionAgeLimit(Minutes = GovernanceSilo.ItemIdleMinutes)]
 internal sealed partial class CaseGrain(
     [PersistentState("case", GovernanceSilo.StorageName)] IPersistentState<CaseState> state,
     IProjectionWriter writer,

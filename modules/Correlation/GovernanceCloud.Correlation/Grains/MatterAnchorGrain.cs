@@ -1,5 +1,6 @@
 using GovernanceCloud.Correlation.Matching;
 using GovernanceCloud.Kernel.Tenancy;
+using GovernanceCloud.Persistence.Hosting;
 
 namespace GovernanceCloud.Correlation.Grains;
 
@@ -20,6 +21,7 @@ internal interface IMatterAnchorGrain : ITenantGrain
 }
 
 [GrainType("matter-anchor")]
+[CollectionAgeLimit(Minutes = GovernanceSilo.ItemIdleMinutes)]
 internal sealed class MatterAnchorGrain(TimeProvider time) : Grain, IMatterAnchorGrain
 {
     private const int Kept = 8;

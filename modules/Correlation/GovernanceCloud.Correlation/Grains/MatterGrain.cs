@@ -43,6 +43,7 @@ internal sealed class MatterState
 }
 
 [GrainType("matter")]
+[CollectionAgeLimit(Minutes = GovernanceSilo.ItemIdleMinutes)]
 internal sealed class MatterGrain(
     [PersistentState("matter", GovernanceSilo.StorageName)] IPersistentState<MatterState> state,
     IProjectionWriter writer,

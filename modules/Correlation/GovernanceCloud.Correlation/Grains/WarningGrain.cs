@@ -74,6 +74,7 @@ internal sealed record WarningView
 }
 
 [GrainType("warning")]
+[CollectionAgeLimit(Minutes = GovernanceSilo.ItemIdleMinutes)]
 internal sealed partial class WarningGrain(
     [PersistentState("warning", GovernanceSilo.StorageName)] IPersistentState<WarningState> state,
     IProjectionWriter writer,

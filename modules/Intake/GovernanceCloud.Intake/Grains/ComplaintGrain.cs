@@ -25,6 +25,7 @@ internal sealed class ComplaintState
 /// (and are redone on the next activation if the process dies in between).
 /// </summary>
 [GrainType("complaint")]
+[CollectionAgeLimit(Minutes = GovernanceSilo.ItemIdleMinutes)]
 internal sealed partial class ComplaintGrain(
     [PersistentState("complaint", GovernanceSilo.StorageName)] IPersistentState<ComplaintState> state,
     IProjectionWriter writer,
@@ -62,12 +63,23 @@ internal sealed partial class ComplaintGrain(
         {
             Id = Id, DistrictId = District.Value, AcceptedAt = clock.GetUtcNow(), CaseId = await CaseForAsync(complaint),
         };
+
+        // The petitioner's history and the matter are settled before the complaint's one durable
+        // write, so the matter id needs no second write. Both are idempotent on the complaint id: if
+        // the process dies before the write, the sender was not answered, sends again, and this
+        // redoes them to the same effect.
+        await RecordPetitionerAsync(record);
+        record = await CorrelatedAsync(record);
         state.State.Record = record;
         state.State.Version++;
         await state.WriteStateAsync();
         await _projection.ProjectAsync(ToRow(record));
-        await FollowUpAsync(record);
-        var accepted = state.State.Record!; // the follow-up may have settled on another case
+        var accepted = await OpenCaseAsync(record);
+        if (accepted.CaseId != record.CaseId)
+        {
+            await RecordPetitionerAsync(accepted);
+        }
+
         return new SubmitResult(SubmitOutcome.Created, accepted.Id, accepted.TownId, accepted.CaseId);
     }
 
@@ -117,9 +129,23 @@ internal sealed partial class ComplaintGrain(
         return CasesGrains.CaseIdFor(Id);
     }
 
-    // What follows an accepted complaint: its case (joined for a follow-up, else opened) and the
-    // petitioner's history. All idempotent, so redoing them after a crash is harmless.
+    // What follows an accepted complaint, redone on activation in case the process died before it
+    // was all done: its case, the petitioner's history, its matter. All idempotent.
     private async Task FollowUpAsync(ComplaintRecord record)
+    {
+        record = await OpenCaseAsync(record);
+        await RecordPetitionerAsync(record);
+        if (record.MatterId is null && switches.Correlate && await CorrelatedAsync(record) is { MatterId: not null } correlated)
+        {
+            state.State.Record = correlated;
+            state.State.Version++;
+            await state.WriteStateAsync();
+            await _projection.ProjectAsync(ToRow(correlated));
+        }
+    }
+
+    // Joins the case a follow-up was meant for, or opens the complaint's own; the record as it then stands.
+    private async Task<ComplaintRecord> OpenCaseAsync(ComplaintRecord record)
     {
         if (record is { TownId: { } town, CaseId: { } caseId })
         {
@@ -140,43 +166,41 @@ internal sealed partial class ComplaintGrain(
             }
         }
 
+        return record;
+    }
+
+    private async Task RecordPetitionerAsync(ComplaintRecord record)
+    {
         if (record.PetitionerKey is { } key)
         {
             await grains.GetPetitioner(District, key).Record(new PetitionerComplaint(record.Id, record.TownId, record.Channel, record.ReceivedAt, record.CaseId));
         }
-
-        if (record.MatterId is null && switches.Correlate)
-        {
-            await CorrelateAsync(record);
-        }
     }
 
-    // Correlation is part of accepting a complaint (a warning follows within the request), but the
-    // complaint is already durable: if correlation fails, the complaint stands and is correlated
-    // again on its next activation.
-    private async Task CorrelateAsync(ComplaintRecord record)
+    // Correlation is part of accepting a complaint (a warning follows within the request). If it
+    // fails, the complaint is accepted without a matter and correlated again on its next activation.
+    private async Task<ComplaintRecord> CorrelatedAsync(ComplaintRecord record)
     {
-        CorrelationOutcome outcome;
+        if (!switches.Correlate)
+        {
+            return record;
+        }
+
         try
         {
-            outcome = await grains.GetCorrelator(District).Correlate(new ComplaintFacts
+            var outcome = await grains.GetCorrelator(District).Correlate(new ComplaintFacts
             {
                 Id = record.Id, TownId = record.TownId, GridId = record.GridId, CommunityId = record.CommunityId, Channel = record.Channel,
                 ReceivedAt = record.ReceivedAt, Title = record.Title, Content = record.Content, CategoryCode = record.CategoryCode,
                 PetitionerKey = record.PetitionerKey,
             });
+            return record with { MatterId = outcome.MatterId };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogCorrelationFailed(logger, ex, record.Id);
-            return;
+            return record;
         }
-
-        var correlated = state.State.Record! with { MatterId = outcome.MatterId };
-        state.State.Record = correlated;
-        state.State.Version++;
-        await state.WriteStateAsync();
-        await _projection.ProjectAsync(ToRow(correlated));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId} could not be correlated; it is retried on its next activation")]

@@ -10,6 +10,7 @@ internal sealed class PetitionerState
 }
 
 [GrainType("petitioner")]
+[CollectionAgeLimit(Minutes = GovernanceSilo.ItemIdleMinutes)]
 internal sealed class PetitionerGrain(
     [PersistentState("petitioner", GovernanceSilo.StorageName)] IPersistentState<PetitionerState> state) : Grain, IPetitionerGrain
 {
