@@ -40,6 +40,22 @@ public sealed class MatterScorerTests(ITestOutputHelper output)
         Assert.True(elsewhere.Total < 0.5, $"another estate: {elsewhere}");
     }
 
+    [Fact]
+    public void TheSameWordsAboutAnotherEstate_StayApart_TheSameEstateJoins()
+    {
+        Segmenter.AddWords(Gazetteer.GazetteerNames);
+        var matter = new MatterProfile();
+        matter.Add(Probe("西湖君庭旁边的搅拌站夜里十二点还在作业，居民家里窗户都不敢开。"));
+
+        var here = MatterScorer.Score(Probe("西湖君庭旁边的搅拌站粉尘落满了阳台，居民家里窗户都不敢开。"), matter);
+        var there = MatterScorer.Score(Probe("御窑花园旁边的搅拌站夜里十二点还在作业，居民家里窗户都不敢开。"), matter);
+
+        Assert.True(here.Total >= 0.5, $"same estate: {here}");
+        Assert.False(there.SamePlace);
+        Assert.True(there.Text > 0.5, $"worded alike: {there}");
+        Assert.True(there.Total < 0.5, $"another estate: {there}");
+    }
+
     private static MatterProbe Probe(string text)
     {
         var features = ComplaintFeatures.Of("", text, Gazetteer);

@@ -28,6 +28,7 @@ internal static class ReplayMillionScenario
         var tenths = new List<(long Accepted, TimeSpan At, HostSample Sample)>();
         PumpResult host;
         HostSample afterIdle;
+        string pool;
         double peak;
         await using (var target = await IntakeTarget.HostAsync(storage, options.HostSettings))
         {
@@ -63,6 +64,7 @@ internal static class ReplayMillionScenario
             await Task.Delay(idle);
             afterIdle = await HostMetrics.SampleAsync(target.Process, metrics);
             IntakeBatchScenario.Report(target);
+            pool = await PoolAsync(target.Process);
         }
 
         PumpResult baseline;
@@ -87,10 +89,22 @@ internal static class ReplayMillionScenario
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"after {idle.TotalSeconds:F0} s idle: working set {afterIdle.WorkingSetMiB:N0} MiB, GC heap {afterIdle.GcHeapMiB:N0} MiB, {afterIdle.Activations:N0} grains; peak working set {peak:N0} MiB"));
+        Console.WriteLine(pool);
         Console.WriteLine($"{"",-30}{"accepted",10}{"wall s",9}{"complaints/s",14}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"baseline (validate + insert)",-30}{baseline.Accepted,10:N0}{baseline.Wall.TotalSeconds,9:F1}{baseline.PerSecond,14:N0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"GovernanceCloud (correlating)",-30}{host.Accepted,10:N0}{host.Wall.TotalSeconds,9:F1}{host.PerSecond,14:N0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio GovernanceCloud / baseline throughput: {host.PerSecond / baseline.PerSecond:F3}x"));
         return host.Accepted == count ? 0 : 1;
+    }
+
+    // What correlation made of the pool, to compare a synthetic year with a real district's.
+    private static async Task<string> PoolAsync(HostProcess host)
+    {
+        using var feeds = await host.ClientAsync("xiangcheng-integrator", "feeds.read");
+        async Task<string> CountAsync(string query) => await feeds.GetStringAsync(new Uri(query, UriKind.Relative));
+        var scenarios = string.Join(", ", await Task.WhenAll(Enum.GetNames<GovernanceCloud.Correlation.Contracts.Scenario>()
+            .Select(async s => $"{s} {await CountAsync($"/odata/Warnings/$count?$filter=Scenario eq '{s}'")}")));
+        return $"pool: {await CountAsync("/odata/Matters/$count")} matters ({await CountAsync("/odata/Matters/$count?$filter=ComplaintCount ge 5")} of 5 or more complaints), " +
+            $"{await CountAsync("/odata/Warnings/$count")} warnings ({scenarios}), {await CountAsync("/odata/PromptSheets/$count")} prompt sheets";
     }
 }

@@ -7,12 +7,15 @@ namespace GovernanceCloud.Correlation.Matching;
 /// different words, so whole-text similarity carries little weight; what they share is the place
 /// and a few salient key terms. When both name places, the place counts 0.4, key-term overlap
 /// 0.45 and text 0.15: the same place with nothing else in common (a water cut-off and a mixing
-/// plant next to the same estate) stays below the 0.5 threshold, and different places with the
-/// same complaint (two estates' owners' committees) stay apart. When either names no place, the
-/// key terms count 0.75 and the text 0.25.
+/// plant next to the same estate) stays below the 0.5 threshold. Different places with the same
+/// complaint (two estates' owners' committees) stay apart even when worded alike: without a shared
+/// place the score is scaled by 0.8, so it tops out at 0.48. When either names no place, the key
+/// terms count 0.75 and the text 0.25.
 /// </summary>
 internal static class MatterScorer
 {
+    private const double OtherPlaces = 0.8;
+
     public static MatterScore Score(MatterProbe probe, MatterProfile matter)
     {
         var terms = TermOverlap(probe.Terms, matter.Terms);
@@ -21,7 +24,8 @@ internal static class MatterScorer
         if (probe.PlaceKeys.Count > 0 && matter.Places.Count > 0)
         {
             var samePlace = probe.PlaceKeys.Any(matter.Places.ContainsKey);
-            return new MatterScore((samePlace ? 0.4 : 0) + (0.45 * terms) + (0.15 * text), samePlace, terms, text, sameCategory);
+            var content = (0.45 * terms) + (0.15 * text);
+            return new MatterScore(samePlace ? 0.4 + content : OtherPlaces * content, samePlace, terms, text, sameCategory);
         }
 
         return new MatterScore((0.75 * terms) + (0.25 * text), false, terms, text, sameCategory);
