@@ -52,18 +52,56 @@ internal sealed class VolumeState
     public DateOnly? First { get; set; }
 }
 
+/// <summary>
+/// Counts in memory and writes at most every <see cref="FlushEvery"/> (and when deactivated): a
+/// category's counter sees every complaint of the district, and one durable write per complaint
+/// would make it the bottleneck of intake. The counts are derived from complaints that are
+/// themselves durable; a crash loses at most the last seconds of counting, which can only delay
+/// a hotspot or surge warning, never raise a false one.
+/// </summary>
 [GrainType("volume")]
 internal sealed class VolumeGrain(
     [PersistentState("volume", GovernanceSilo.StorageName)] IPersistentState<VolumeState> state) : Grain, IVolumeGrain
 {
-    public async Task<VolumeStats> Observe(string complaintId, DateTimeOffset receivedAt, int trailingWeeks, int trailingDays)
+    private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(2);
+    private bool _dirty;
+    private IGrainTimer? _flush;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _flush = this.RegisterGrainTimer(FlushAsync, FlushEvery, FlushEvery);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _flush?.Dispose();
+        await FlushAsync(cancellationToken);
+    }
+
+    public Task<VolumeStats> Observe(string complaintId, DateTimeOffset receivedAt, int trailingWeeks, int trailingDays)
     {
         var counter = new DailyVolume(state.State);
-        if (counter.Count(complaintId, receivedAt))
+        _dirty |= counter.Count(complaintId, receivedAt);
+        return Task.FromResult(counter.Stats(receivedAt, trailingWeeks, trailingDays));
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (!_dirty)
         {
-            await state.WriteStateAsync();
+            return;
         }
 
-        return counter.Stats(receivedAt, trailingWeeks, trailingDays);
+        _dirty = false;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            _dirty = true; // written with the next flush
+            throw;
+        }
     }
 }
