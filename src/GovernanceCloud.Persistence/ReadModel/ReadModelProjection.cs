@@ -19,6 +19,9 @@ public sealed partial class ReadModelProjection<TRow>(IGrainBase grain, IProject
     private IGrainTimer? _retry;
     private int _failures;
 
+    /// <summary>Whether the latest row has landed (no retry is waiting).</summary>
+    public bool IsSettled => _pending is null;
+
     /// <summary>Projects <paramref name="row"/> now, or schedules retries if that fails.</summary>
     public Task ProjectAsync(TRow row)
     {

@@ -7,15 +7,16 @@ internal sealed record HostSample(double WorkingSetMiB, double GcHeapMiB, long A
 
 /// <summary>
 /// Samples a running host: its resident memory from <c>/proc</c>, and from its Prometheus
-/// endpoint (<c>Telemetry:Prometheus</c>) the GC heap after the last collection and the number
-/// of grain activations.
+/// endpoint (<c>Telemetry:Prometheus</c>) what the last garbage collection left alive on the heap
+/// and the number of grain activations.
 /// </summary>
 internal static class HostMetrics
 {
     public static async Task<HostSample> SampleAsync(HostProcess host, HttpClient http)
     {
         var text = await http.GetStringAsync(new Uri(host.Url, "/metrics"));
-        var heap = Sum(text, "dotnet_gc_last_collection_heap_size_bytes");
+        // What the last collection left alive: the heap less its free fragments.
+        var heap = Sum(text, "dotnet_gc_last_collection_heap_size_bytes") - Sum(text, "dotnet_gc_last_collection_heap_fragmentation_size_bytes");
         var activations = (long)Sum(text, "orleans_catalog_activations");
         return new HostSample(ResidentKiB(host.ProcessId, "VmRSS:") / 1024.0, heap / 1024 / 1024, activations);
     }

@@ -80,6 +80,13 @@ internal sealed partial class ComplaintGrain(
             await RecordPetitionerAsync(accepted);
         }
 
+        // Nobody asks a complaint anything soon after it is accepted (cases and matters carry the
+        // work on); a million of them must not wait out the idle age in memory. One whose row is
+        // still to be retried stays, so its retry timer lives.
+        if (_projection.IsSettled)
+        {
+            DeactivateOnIdle();
+        }
         return new SubmitResult(SubmitOutcome.Created, accepted.Id, accepted.TownId, accepted.CaseId);
     }
 
