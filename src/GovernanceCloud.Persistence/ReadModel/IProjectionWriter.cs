@@ -9,4 +9,8 @@ public interface IProjectionWriter
     /// </summary>
     Task<bool> UpsertAsync<TRow>(TRow row, CancellationToken cancellationToken = default)
         where TRow : class, IVersionedRow;
+
+    /// <summary>Upserts every row of <paramref name="rows"/> in one transaction (one commit), each as <see cref="UpsertAsync"/> would.</summary>
+    Task UpsertAllAsync<TRow>(IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)
+        where TRow : class, IVersionedRow;
 }

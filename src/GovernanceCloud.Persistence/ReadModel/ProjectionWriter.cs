@@ -28,6 +28,41 @@ public sealed class ProjectionWriter(ReadModelFactory factory, SqliteWriter? sql
         return await statement.ExecuteAsync(connection, row, cancellationToken);
     }
 
+    public async Task UpsertAllAsync<TRow>(IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)
+        where TRow : class, IVersionedRow
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var statement = _statements.GetOrAdd(typeof(TRow), Generate);
+        if (sqlite is not null)
+        {
+            await sqlite.WriteAsync(async connection =>
+            {
+                foreach (var row in rows)
+                {
+                    await statement.ExecuteAsync(connection, row, CancellationToken.None);
+                }
+
+                return true;
+            });
+            return;
+        }
+
+        await using var context = factory.Create();
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            await statement.ExecuteAsync(connection, row, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     private VersionedUpsert Generate(Type type)
     {
         using var context = factory.Create();

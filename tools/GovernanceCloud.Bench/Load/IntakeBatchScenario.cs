@@ -5,8 +5,8 @@ namespace GovernanceCloud.Bench.Load;
 
 /// <summary>
 /// <c>intake-batch [--count 20000] [--batch 500] [--concurrency 2] [--seed 2026] [--storage …]</c>:
-/// synthetic complaints through <c>/api/v1/complaints/batch</c> with correlation on, then the
-/// same complaints into the baseline; throughput, host CPU per complaint and the ratio.
+/// synthetic complaints through <c>/api/v1/complaints/batch</c> with correlation on (or off,
+/// with <c>--Intake:Correlate=false</c>), then the same complaints into the baseline; throughput, host CPU per complaint and the ratio.
 /// </summary>
 internal static class IntakeBatchScenario
 {
@@ -41,7 +41,7 @@ internal static class IntakeBatchScenario
         Console.WriteLine($"intake-batch: {count:N0} synthetic complaints after {warmUp:N0} to warm up, batches of {batch}, {concurrency} in flight, {storage.Mode} mode, {Environment.ProcessorCount} cores");
         Console.WriteLine($"{"",-30}{"accepted",10}{"wall s",9}{"complaints/s",14}{"CPU ms/complaint",18}");
         Row("baseline (validate + insert)", baseline);
-        Row("GovernanceCloud (correlating)", host);
+        Row(options.HostSettings.Contains("--Intake:Correlate=false") ? "GovernanceCloud (no correlation)" : "GovernanceCloud (correlating)", host);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio GovernanceCloud / baseline throughput: {host.PerSecond / baseline.PerSecond:F3}x"));
         return host.Accepted == count ? 0 : 1;
     }

@@ -13,8 +13,12 @@ namespace GovernanceCloud.Correlation.Grains;
 /// Correlates one complaint: finds its matter through the sharded index (places, key terms,
 /// MinHash bands), scores the best candidates, joins or starts the matter, then evaluates every
 /// scenario and raises or feeds their warnings. Windows are on the complaint's own time.
+/// Reentrant: a stateless worker has one activation per core, and a correlation spends most of its
+/// time waiting on other grains and the disk; one at a time per activation capped a whole node at
+/// two complaints in correlation. Its only fields are caches that any call may refresh.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 [GrainType("correlator")]
 internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces places, CorrelationPolicy policy, TimeProvider time) : Grain, ICorrelatorGrain
 {

@@ -206,13 +206,14 @@ internal sealed partial class WarningGrain(
         }
     }
 
+    // One transaction for all the links not yet written by this activation: after a reactivation
+    // that is all of the warning's evidence again (each a no-op upsert), and a commit per link
+    // made intake slow down as warnings gathered evidence.
     private async Task LinkEvidenceAsync()
     {
-        foreach (var complaintId in state.State.ComplaintIds.Where(id => !_linked.Contains(id)).ToArray())
-        {
-            await writer.UpsertAsync(new WarningEvidenceRow { WarningId = WarningId, ComplaintId = complaintId, DistrictId = District.Value, TownId = state.State.TownId });
-            _linked.Add(complaintId);
-        }
+        var unlinked = state.State.ComplaintIds.Where(id => !_linked.Contains(id)).ToArray();
+        await writer.UpsertAllAsync(unlinked.Select(id => new WarningEvidenceRow { WarningId = WarningId, ComplaintId = id, DistrictId = District.Value, TownId = state.State.TownId }).ToArray());
+        _linked.UnionWith(unlinked);
     }
 
     private WarningRow ToRow()
