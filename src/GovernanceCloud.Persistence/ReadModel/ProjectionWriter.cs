@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using GovernanceCloud.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,54 +14,49 @@ public sealed class ProjectionWriter(ReadModelFactory factory, SqliteWriter? sql
 {
     private readonly ConcurrentDictionary<Type, VersionedUpsert> _statements = new();
 
-    public async Task<bool> UpsertAsync<TRow>(TRow row, CancellationToken cancellationToken = default)
-        where TRow : class, IVersionedRow
-    {
-        var statement = _statements.GetOrAdd(typeof(TRow), Generate);
-        if (sqlite is not null)
-        {
-            return await sqlite.WriteAsync(connection => statement.ExecuteAsync(connection, row, CancellationToken.None));
-        }
-
-        await using var context = factory.Create();
-        var connection = context.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
-        return await statement.ExecuteAsync(connection, row, cancellationToken);
-    }
+    public Task<bool> UpsertAsync<TRow>(TRow row, CancellationToken cancellationToken = default)
+        where TRow : class, IVersionedRow =>
+        RunAsync(typeof(TRow), inTransaction: false, (statement, connection, token) => statement.ExecuteAsync(connection, row, token), cancellationToken);
 
     public async Task UpsertAllAsync<TRow>(IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)
         where TRow : class, IVersionedRow
     {
-        if (rows.Count == 0)
+        if (rows.Count > 0)
         {
-            return;
-        }
-
-        var statement = _statements.GetOrAdd(typeof(TRow), Generate);
-        if (sqlite is not null)
-        {
-            await sqlite.WriteAsync(async connection =>
+            await RunAsync(typeof(TRow), inTransaction: true, async (statement, connection, token) =>
             {
                 foreach (var row in rows)
                 {
-                    await statement.ExecuteAsync(connection, row, CancellationToken.None);
+                    await statement.ExecuteAsync(connection, row, token);
                 }
 
                 return true;
-            });
-            return;
+            }, cancellationToken);
+        }
+    }
+
+    // Embedded: inside the writer's next group commit. Cluster: on a pooled connection, in a
+    // transaction of its own when the work is several statements.
+    private async Task<bool> RunAsync(Type rowType, bool inTransaction, Func<VersionedUpsert, DbConnection, CancellationToken, Task<bool>> work, CancellationToken cancellationToken)
+    {
+        var statement = _statements.GetOrAdd(rowType, Generate);
+        if (sqlite is not null)
+        {
+            return await sqlite.WriteAsync(connection => work(statement, connection, CancellationToken.None));
         }
 
         await using var context = factory.Create();
         var connection = context.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var row in rows)
+        if (!inTransaction)
         {
-            await statement.ExecuteAsync(connection, row, cancellationToken);
+            return await work(statement, connection, cancellationToken);
         }
 
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = await work(statement, connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return changed;
     }
 
     private VersionedUpsert Generate(Type type)

@@ -27,7 +27,7 @@ internal static class IntakeBatchScenario
             complaints = Generate(await DemoPlaces.ReadAsync(target.Process), seed, warmUp + count);
             await Pump.BatchesAsync(target, complaints.Take(warmUp), batch, concurrency);
             host = await Pump.BatchesAsync(target, complaints.Skip(warmUp), batch, concurrency);
-            Report(target);
+            target.ReportRejections();
         }
 
         PumpResult baseline;
@@ -35,7 +35,7 @@ internal static class IntakeBatchScenario
         {
             await Pump.BatchesAsync(target, complaints.Take(warmUp), batch, concurrency);
             baseline = await Pump.BatchesAsync(target, complaints.Skip(warmUp), batch, concurrency);
-            Report(target);
+            target.ReportRejections();
         }
 
         Console.WriteLine($"intake-batch: {count:N0} synthetic complaints after {warmUp:N0} to warm up, batches of {batch}, {concurrency} in flight, {storage.Mode} mode, {Environment.ProcessorCount} cores");
@@ -52,14 +52,6 @@ internal static class IntakeBatchScenario
         var generator = new SyntheticComplaints(seed, places, new SyntheticMix());
         var start = new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.FromHours(8));
         return [.. Enumerable.Range(0, count).Select(i => generator.Next(SyntheticComplaints.At(start, i, count)))];
-    }
-
-    public static void Report(IntakeTarget target)
-    {
-        if (target.FirstRejection is { } rejected)
-        {
-            Console.Error.WriteLine($"{target.Name} rejected complaints, the first: {rejected}");
-        }
     }
 
     private static void Row(string name, PumpResult result) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -23,8 +23,7 @@ internal sealed class IntakeTarget : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    /// <summary>The first item a batch answer rejected, to say why a run fell short.</summary>
-    public string? FirstRejection { get; private set; }
+    private string? _firstRejection;
 
     public static async Task<IntakeTarget> HostAsync(StorageChoice storage, params string[] settings)
     {
@@ -57,11 +56,20 @@ internal sealed class IntakeTarget : IAsyncDisposable
             }
             else
             {
-                FirstRejection ??= item.GetRawText();
+                _firstRejection ??= item.GetRawText();
             }
         }
 
         return accepted;
+    }
+
+    /// <summary>Says on standard error why a run fell short: the first item a batch answer rejected.</summary>
+    public void ReportRejections()
+    {
+        if (_firstRejection is { } rejected)
+        {
+            Console.Error.WriteLine($"{Name} rejected complaints, the first: {rejected}");
+        }
     }
 
     /// <summary>Posts one complaint; the response (the caller disposes it).</summary>

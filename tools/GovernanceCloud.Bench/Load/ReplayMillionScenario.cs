@@ -66,7 +66,7 @@ internal static class ReplayMillionScenario
             peak = HostMetrics.PeakWorkingSetMiB(target.Process);
             await Task.Delay(idle);
             afterIdle = await HostMetrics.SampleAsync(target.Process, metrics);
-            IntakeBatchScenario.Report(target);
+            target.ReportRejections();
             pool = await PoolAsync(target.Process);
         }
 

@@ -70,10 +70,7 @@ internal sealed partial class ComplaintGrain(
         // redoes them to the same effect.
         await RecordPetitionerAsync(record);
         record = await CorrelatedAsync(record);
-        state.State.Record = record;
-        state.State.Version++;
-        await state.WriteStateAsync();
-        await _projection.ProjectAsync(ToRow(record));
+        await SaveAsync(record);
         var accepted = await OpenCaseAsync(record);
         if (accepted.CaseId != record.CaseId)
         {
@@ -100,11 +97,8 @@ internal sealed partial class ComplaintGrain(
         }
 
         var assigned = record with { TownId = townId, GridId = gridId, CaseId = CasesGrains.CaseIdFor(record.Id) };
-        state.State.Record = assigned;
         state.State.AssignedBy = assignedBy;
-        state.State.Version++;
-        await state.WriteStateAsync();
-        await _projection.ProjectAsync(ToRow(assigned));
+        await SaveAsync(assigned);
         await FollowUpAsync(assigned);
         return true;
     }
@@ -142,12 +136,9 @@ internal sealed partial class ComplaintGrain(
     {
         record = await OpenCaseAsync(record);
         await RecordPetitionerAsync(record);
-        if (record.MatterId is null && switches.Correlate && await CorrelatedAsync(record) is { MatterId: not null } correlated)
+        if (record.MatterId is null && await CorrelatedAsync(record) is { MatterId: not null } correlated)
         {
-            state.State.Record = correlated;
-            state.State.Version++;
-            await state.WriteStateAsync();
-            await _projection.ProjectAsync(ToRow(correlated));
+            await SaveAsync(correlated);
         }
     }
 
@@ -161,10 +152,7 @@ internal sealed partial class ComplaintGrain(
             {
                 // The case closed in the meantime: this complaint opens its own after all.
                 record = record with { CaseId = own };
-                state.State.Record = record;
-                state.State.Version++;
-                await state.WriteStateAsync();
-                await _projection.ProjectAsync(ToRow(record));
+                await SaveAsync(record);
             }
 
             if (record.CaseId == own)
@@ -174,6 +162,15 @@ internal sealed partial class ComplaintGrain(
         }
 
         return record;
+    }
+
+    // The one way a complaint changes: its state durable first, then its row.
+    private async Task SaveAsync(ComplaintRecord record)
+    {
+        state.State.Record = record;
+        state.State.Version++;
+        await state.WriteStateAsync();
+        await _projection.ProjectAsync(ToRow(record));
     }
 
     private async Task RecordPetitionerAsync(ComplaintRecord record)
