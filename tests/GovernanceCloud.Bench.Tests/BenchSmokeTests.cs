@@ -57,14 +57,7 @@ public sealed class BenchSmokeTests
     [Fact]
     public async Task Replay_warnings_prints_the_cost_of_correlation_on_a_small_file()
     {
-        var csv = Path.Combine(Path.GetTempPath(), $"tipdm-{Guid.NewGuid():N}.csv");
-        var rows = new StringBuilder("留言编号,留言用户,留言主题,留言时间,留言详情,答复意见,答复时间,留言时间_iso,答复时间_iso\n");
-        for (var i = 0; i < 12; i++)
-        {
-            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"{1000 + i},U{i % 4},西湖君庭业委会成立难{i},2019/4/{1 + i} 9:32:09,\"西湖君庭小区业主申请成立业委会，社区一直不给指导。第{i}次反映。\",已转办,2019/5/1 10:00:00,2019-04-{1 + i:00} 09:32:09,2019-05-01 10:00:00\n");
-        }
-
-        await File.WriteAllTextAsync(csv, rows.ToString(), Encoding.UTF8);
+        var csv = await TipDmFileAsync();
         try
         {
             var (exit, output) = await RunAsync(["replay-warnings", "--csv", csv, "--top", "3"]);
@@ -76,6 +69,38 @@ public sealed class BenchSmokeTests
         {
             File.Delete(csv);
         }
+    }
+
+    [Fact]
+    public async Task Segmentation_gives_jiebas_words_and_prints_its_cost_against_jieba()
+    {
+        var csv = await TipDmFileAsync();
+        try
+        {
+            var (exit, output) = await RunAsync(["segmentation", "--csv", csv, "--rounds", "1"]);
+
+            Assert.True(exit == 0, $"exit {exit}:\n{output}"); // 1 when any message's words differ from jieba.NET's
+            Assert.Contains("differ from jieba.NET's: 0", output, StringComparison.Ordinal);
+            Assert.Matches(RatioWithNumber("ratio to baseline"), output);
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
+
+    // Twelve messages in the TipDM file's layout.
+    private static async Task<string> TipDmFileAsync()
+    {
+        var csv = Path.Combine(Path.GetTempPath(), $"tipdm-{Guid.NewGuid():N}.csv");
+        var rows = new StringBuilder("留言编号,留言用户,留言主题,留言时间,留言详情,答复意见,答复时间,留言时间_iso,答复时间_iso\n");
+        for (var i = 0; i < 12; i++)
+        {
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"{1000 + i},U{i % 4},西湖君庭业委会成立难{i},2019/4/{1 + i} 9:32:09,\"西湖君庭小区业主申请成立业委会，社区一直不给指导。第{i}次反映。\",已转办,2019/5/1 10:00:00,2019-04-{1 + i:00} 09:32:09,2019-05-01 10:00:00\n");
+        }
+
+        await File.WriteAllTextAsync(csv, rows.ToString(), Encoding.UTF8);
+        return csv;
     }
 
     private static Regex RatioWithNumber(string line) => new($"{Regex.Escape(line)}[^\\n]*\\d", RegexOptions.None);
