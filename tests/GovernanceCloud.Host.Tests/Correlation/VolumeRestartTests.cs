@@ -26,7 +26,7 @@ public sealed class VolumeRestartTests : IDisposable
             {
                 for (var i = 0; i < 5; i++)
                 {
-                    await volume.Observe($"volume-{i}", Day.AddMinutes(i), 8, 28);
+                    await volume.Observe([new VolumeObservation($"volume-{i}", Day.AddMinutes(i))], 8, 28);
                 }
             }
         }
@@ -34,11 +34,11 @@ public sealed class VolumeRestartTests : IDisposable
         await using var second = HostFactory.Over(_data);
         using (TenantRequestContext.EnterSystem())
         {
-            var again = await Volume(second).Observe("volume-4", Day.AddMinutes(4), 8, 28);
-            var next = await Volume(second).Observe("volume-5", Day.AddMinutes(5), 8, 28);
+            var again = (await Volume(second).Observe([new VolumeObservation("volume-4", Day.AddMinutes(4))], 8, 28)).Single();
+            var both = await Volume(second).Observe([new VolumeObservation("volume-5", Day.AddMinutes(5)), new VolumeObservation("volume-6", Day.AddMinutes(6))], 8, 28);
 
             Assert.Equal(5, again.Day);
-            Assert.Equal(6, next.Day);
+            Assert.Equal([7, 7], both.Select(s => s.Day)); // each answered with the whole batch counted
         }
     }
 

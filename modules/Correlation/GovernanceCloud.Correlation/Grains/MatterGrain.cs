@@ -12,14 +12,18 @@ namespace GovernanceCloud.Correlation.Grains;
 [Alias("gc.matter")]
 internal interface IMatterGrain : ITenantGrain
 {
-    /// <summary>How well the complaint fits; null when the matter has none yet or is idle longer than <paramref name="window"/>.</summary>
-    [Alias("score")]
-    Task<MatterScore?> Score(MatterProbe probe, TimeSpan window);
+    /// <summary>How well each complaint fits; null when the matter has none yet or is idle longer than <paramref name="window"/> around it.</summary>
+    [Alias("score-many")]
+    Task<MatterScore?[]> Score(IReadOnlyList<MatterProbe> probes, TimeSpan window);
 
-    /// <summary>Adds the complaint (adding it again changes nothing) and answers what the matter now holds.</summary>
-    [Alias("attach")]
-    Task<MatterSnapshot> Attach(MatterProbe probe, ComplaintFacts complaint);
+    /// <summary>Adds the complaints (adding one again changes nothing) with one write, and answers what the matter now holds.</summary>
+    [Alias("attach-many")]
+    Task<MatterSnapshot> Attach(IReadOnlyList<MatterArrival> arrivals);
 }
+
+/// <summary>A complaint joining a matter, with what it was scored on.</summary>
+[GenerateSerializer, Immutable, Alias("gc.matter-arrival")]
+internal sealed record MatterArrival([property: Id(0)] MatterProbe Probe, [property: Id(1)] ComplaintFacts Complaint);
 
 /// <summary>One complaint of a matter.</summary>
 [GenerateSerializer, Immutable, Alias("gc.matter-member")]
@@ -64,31 +68,44 @@ internal sealed class MatterGrain(
         }
     }
 
-    public Task<MatterScore?> Score(MatterProbe probe, TimeSpan window)
+    public Task<MatterScore?[]> Score(IReadOnlyList<MatterProbe> probes, TimeSpan window)
     {
         var members = state.State.Members;
-        if (members.Count == 0 || probe.ReceivedAt - members.Max(m => m.ReceivedAt) > window || members.Min(m => m.ReceivedAt) - probe.ReceivedAt > window)
+        if (members.Count == 0)
         {
-            return Task.FromResult<MatterScore?>(null);
+            return Task.FromResult(new MatterScore?[probes.Count]);
         }
 
-        return Task.FromResult<MatterScore?>(MatterScorer.Score(probe, state.State.Profile));
+        var (first, last) = (members.Min(m => m.ReceivedAt), members.Max(m => m.ReceivedAt));
+        return Task.FromResult(probes
+            .Select(p => p.ReceivedAt - last > window || first - p.ReceivedAt > window ? null : MatterScorer.Score(p, state.State.Profile))
+            .ToArray());
     }
 
-    public async Task<MatterSnapshot> Attach(MatterProbe probe, ComplaintFacts complaint)
+    public async Task<MatterSnapshot> Attach(IReadOnlyList<MatterArrival> arrivals)
     {
         var s = state.State;
-        if (s.Members.Exists(m => m.ComplaintId == complaint.Id))
+        var added = false;
+        foreach (var (probe, complaint) in arrivals)
         {
-            return Snapshot();
+            if (s.Members.Exists(m => m.ComplaintId == complaint.Id))
+            {
+                continue;
+            }
+
+            var score = s.Members.Count == 0 ? 1 : MatterScorer.Score(probe, s.Profile).Total;
+            s.Members.Add(new MatterMember(complaint.Id, complaint.PetitionerKey, complaint.Channel, complaint.TownId, complaint.ReceivedAt, Math.Round(score, 3)));
+            s.Profile.Add(probe);
+            added = true;
         }
 
-        var score = s.Members.Count == 0 ? 1 : MatterScorer.Score(probe, s.Profile).Total;
-        s.Members.Add(new MatterMember(complaint.Id, complaint.PetitionerKey, complaint.Channel, complaint.TownId, complaint.ReceivedAt, Math.Round(score, 3)));
-        s.Profile.Add(probe);
-        s.Version++;
-        await state.WriteStateAsync();
-        await _projection.ProjectAsync(ToRow());
+        if (added)
+        {
+            s.Version++;
+            await state.WriteStateAsync();
+            await _projection.ProjectAsync(ToRow());
+        }
+
         return Snapshot();
     }
 

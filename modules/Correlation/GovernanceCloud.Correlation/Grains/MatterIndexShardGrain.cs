@@ -12,13 +12,24 @@ namespace GovernanceCloud.Correlation.Grains;
 [Alias("gc.matter-index-shard")]
 internal interface IMatterIndexShardGrain : ITenantGrain
 {
-    [Alias("lookup")]
-    Task<ShardAnswer> Lookup(IReadOnlyList<string> keys, DateTimeOffset at, TimeSpan window);
+    /// <summary>Answers each query of a batch of complaints in one call.</summary>
+    [Alias("lookup-many")]
+    Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardQuery> queries);
 
-    /// <summary>Counts the complaint's terms and posts its matter under its keys; committing the same complaint again changes nothing.</summary>
-    [Alias("commit")]
-    Task Commit(string complaintId, IReadOnlyList<string> termKeys, string matterId, IReadOnlyList<string> postingKeys, DateTimeOffset at);
+    /// <summary>Counts each complaint's terms and posts its matter under its keys; committing the same complaint again changes nothing.</summary>
+    [Alias("commit-many")]
+    Task Commit(IReadOnlyList<ShardCommit> commits);
 }
+
+/// <summary>One complaint's keys of this shard, and the time its matters must be active around.</summary>
+[GenerateSerializer, Immutable, Alias("gc.shard-query")]
+internal sealed record ShardQuery([property: Id(0)] IReadOnlyList<string> Keys, [property: Id(1)] DateTimeOffset At, [property: Id(2)] TimeSpan Window);
+
+/// <summary>One complaint's terms to count and the keys its matter is to be found under.</summary>
+[GenerateSerializer, Immutable, Alias("gc.shard-commit")]
+internal sealed record ShardCommit(
+    [property: Id(0)] string ComplaintId, [property: Id(1)] IReadOnlyList<string> TermKeys, [property: Id(2)] string MatterId,
+    [property: Id(3)] IReadOnlyList<string> PostingKeys, [property: Id(4)] DateTimeOffset At);
 
 /// <summary>For each key asked: its document frequency (terms) and the matters active within the window that carry it.</summary>
 [GenerateSerializer, Immutable, Alias("gc.shard-answer")]
@@ -86,7 +97,20 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store) : Grain, IMa
         await FlushAsync(cancellationToken);
     }
 
-    public Task<ShardAnswer> Lookup(IReadOnlyList<string> keys, DateTimeOffset at, TimeSpan window)
+    public Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardQuery> queries) =>
+        Task.FromResult(queries.Select(q => Answer(q.Keys, q.At, q.Window)).ToArray());
+
+    public Task Commit(IReadOnlyList<ShardCommit> commits)
+    {
+        foreach (var commit in commits)
+        {
+            Commit(commit.ComplaintId, commit.TermKeys, commit.MatterId, commit.PostingKeys, commit.At);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private ShardAnswer Answer(IReadOnlyList<string> keys, DateTimeOffset at, TimeSpan window)
     {
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
         var matters = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -107,14 +131,14 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store) : Grain, IMa
             }
         }
 
-        return Task.FromResult(new ShardAnswer(frequency, matters, _terms.GetValueOrDefault(DocumentsKey)));
+        return new ShardAnswer(frequency, matters, _terms.GetValueOrDefault(DocumentsKey));
     }
 
-    public Task Commit(string complaintId, IReadOnlyList<string> termKeys, string matterId, IReadOnlyList<string> postingKeys, DateTimeOffset at)
+    private void Commit(string complaintId, IReadOnlyList<string> termKeys, string matterId, IReadOnlyList<string> postingKeys, DateTimeOffset at)
     {
         if (!_recent.Add(complaintId))
         {
-            return Task.CompletedTask;
+            return;
         }
 
         _recentOrder.Enqueue(complaintId);
@@ -135,7 +159,6 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store) : Grain, IMa
         }
 
         _latest = at > _latest ? at : _latest;
-        return Task.CompletedTask;
     }
 
     private void Tally(string key)

@@ -8,10 +8,14 @@ namespace GovernanceCloud.Correlation.Grains;
 [Alias("gc.volume")]
 internal interface IVolumeGrain : ITenantGrain
 {
-    /// <summary>Counts the complaint (counting it again changes nothing) and answers the figures around its day.</summary>
-    [Alias("observe")]
-    Task<VolumeStats> Observe(string complaintId, DateTimeOffset receivedAt, int trailingWeeks, int trailingDays);
+    /// <summary>Counts the complaints (counting one again changes nothing) and answers the figures around each one's day, all of them counted.</summary>
+    [Alias("observe-many")]
+    Task<VolumeStats[]> Observe(IReadOnlyList<VolumeObservation> complaints, int trailingWeeks, int trailingDays);
 }
+
+/// <summary>A complaint to count, at its own time.</summary>
+[GenerateSerializer, Immutable, Alias("gc.volume-observation")]
+internal sealed record VolumeObservation([property: Id(0)] string ComplaintId, [property: Id(1)] DateTimeOffset ReceivedAt);
 
 /// <summary>The figures the hotspot and surge scenarios compare.</summary>
 [GenerateSerializer, Immutable, Alias("gc.volume-stats")]
@@ -79,11 +83,15 @@ internal sealed class VolumeGrain(
         await FlushAsync(cancellationToken);
     }
 
-    public Task<VolumeStats> Observe(string complaintId, DateTimeOffset receivedAt, int trailingWeeks, int trailingDays)
+    public Task<VolumeStats[]> Observe(IReadOnlyList<VolumeObservation> complaints, int trailingWeeks, int trailingDays)
     {
         var counter = new DailyVolume(state.State);
-        _dirty |= counter.Count(complaintId, receivedAt);
-        return Task.FromResult(counter.Stats(receivedAt, trailingWeeks, trailingDays));
+        foreach (var complaint in complaints)
+        {
+            _dirty |= counter.Count(complaint.ComplaintId, complaint.ReceivedAt);
+        }
+
+        return Task.FromResult(complaints.Select(c => counter.Stats(c.ReceivedAt, trailingWeeks, trailingDays)).ToArray());
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
