@@ -4,8 +4,8 @@ namespace GovernanceCloud.Correlation.Contracts;
 
 /// <summary>
 /// Correlates one accepted complaint of a district as it arrives: its matter, then every scenario.
-/// A stateless worker, so many complaints are correlated at once; correlating the same complaint
-/// again (a redo after a crash) changes nothing.
+/// One stateless worker per node, which correlates the complaints arriving together in micro-batches;
+/// correlating the same complaint again (a redo after a crash) changes nothing.
 /// </summary>
 [Alias("gc.correlator")]
 public interface ICorrelatorGrain : ITenantGrain

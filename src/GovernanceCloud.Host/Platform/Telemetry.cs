@@ -27,7 +27,7 @@ internal static class Telemetry
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Microsoft.Orleans")
+                .AddMeter("Microsoft.Orleans", "GovernanceCloud.*")
                 .If(Prometheus(builder.Configuration), m => m.AddPrometheusExporter()))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()

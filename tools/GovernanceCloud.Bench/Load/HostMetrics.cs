@@ -21,6 +21,13 @@ internal static class HostMetrics
         return new HostSample(ResidentKiB(host.ProcessId, "VmRSS:") / 1024.0, heap / 1024 / 1024, activations);
     }
 
+    /// <summary>How many micro-batches the correlator ran so far, and how many complaints they carried.</summary>
+    public static async Task<(long Batches, long Complaints)> CorrelationBatchesAsync(HostProcess host, HttpClient http)
+    {
+        var text = await http.GetStringAsync(new Uri(host.Url, "/metrics"));
+        return ((long)Sum(text, "governancecloud_correlation_batch_size_count"), (long)Sum(text, "governancecloud_correlation_batch_size_sum"));
+    }
+
     /// <summary>The process's peak resident memory so far, MiB.</summary>
     public static double PeakWorkingSetMiB(HostProcess host) => ResidentKiB(host.ProcessId, "VmHWM:") / 1024.0;
 

@@ -64,6 +64,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
             {
                 var batch = _queue.GetRange(0, Math.Min(MaxBatch, _queue.Count));
                 _queue.RemoveRange(0, batch.Count);
+                CorrelationMetrics.BatchSize.Record(batch.Count);
                 try
                 {
                     var settings = (await SettingsAsync()).Settings;
