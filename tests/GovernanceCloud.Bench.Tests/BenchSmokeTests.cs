@@ -57,40 +57,24 @@ public sealed class BenchSmokeTests
     [Fact]
     public async Task Replay_warnings_prints_the_cost_of_correlation_on_a_small_file()
     {
-        var csv = await TipDmFileAsync();
-        try
-        {
-            var (exit, output) = await RunAsync(["replay-warnings", "--csv", csv, "--top", "3"]);
+        var (exit, output) = await RunOnTipDmFileAsync("replay-warnings", "--top", "3");
 
-            Assert.True(exit == 0, $"exit {exit}:\n{output}");
-            Assert.Matches(RatioWithNumber("correlation adds"), output);
-        }
-        finally
-        {
-            File.Delete(csv);
-        }
+        Assert.True(exit == 0, $"exit {exit}:\n{output}");
+        Assert.Matches(RatioWithNumber("correlation adds"), output);
     }
 
     [Fact]
     public async Task Segmentation_gives_jiebas_words_and_prints_its_cost_against_jieba()
     {
-        var csv = await TipDmFileAsync();
-        try
-        {
-            var (exit, output) = await RunAsync(["segmentation", "--csv", csv, "--rounds", "1"]);
+        var (exit, output) = await RunOnTipDmFileAsync("segmentation", "--rounds", "1");
 
-            Assert.True(exit == 0, $"exit {exit}:\n{output}"); // 1 when any message's words differ from jieba.NET's
-            Assert.Contains("differ from jieba.NET's: 0", output, StringComparison.Ordinal);
-            Assert.Matches(RatioWithNumber("ratio to baseline"), output);
-        }
-        finally
-        {
-            File.Delete(csv);
-        }
+        Assert.True(exit == 0, $"exit {exit}:\n{output}"); // 1 when any message's words differ from jieba.NET's
+        Assert.Contains("differ from jieba.NET's: 0", output, StringComparison.Ordinal);
+        Assert.Matches(RatioWithNumber("ratio to baseline"), output);
     }
 
-    // Twelve messages in the TipDM file's layout.
-    private static async Task<string> TipDmFileAsync()
+    // Runs a scenario on twelve messages in the TipDM file's layout.
+    private static async Task<(int Exit, string Output)> RunOnTipDmFileAsync(params string[] arguments)
     {
         var csv = Path.Combine(Path.GetTempPath(), $"tipdm-{Guid.NewGuid():N}.csv");
         var rows = new StringBuilder("留言编号,留言用户,留言主题,留言时间,留言详情,答复意见,答复时间,留言时间_iso,答复时间_iso\n");
@@ -100,7 +84,14 @@ public sealed class BenchSmokeTests
         }
 
         await File.WriteAllTextAsync(csv, rows.ToString(), Encoding.UTF8);
-        return csv;
+        try
+        {
+            return await RunAsync([.. arguments, "--csv", csv]);
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
     }
 
     private static Regex RatioWithNumber(string line) => new($"{Regex.Escape(line)}[^\\n]*\\d", RegexOptions.None);

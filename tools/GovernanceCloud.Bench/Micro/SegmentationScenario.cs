@@ -27,6 +27,7 @@ internal static class SegmentationScenario
 
         var texts = Messages(csv).Take(options.Int("--limit", int.MaxValue)).Select(ChineseText.Normalize).ToArray();
         var ours = WordSegmenter.LoadDefault();
+        ConfigManager.ConfigFileBaseDir = Path.Combine(AppContext.BaseDirectory, "Resources");
         var jieba = new JiebaSegmenter();
 
         var different = texts.Count(t => !jieba.Cut(t, cutAll: false, hmm: true).SequenceEqual(ours.Cut(t)));

@@ -23,14 +23,15 @@ internal sealed class CorrelationBatch(
     {
         var probes = await ProbesAsync(batch);
         var scores = await ScoresAsync(probes);
-        var matters = await ClaimAsync(probes, Decide(probes, scores));
+        var (chosen, started) = Decide(probes, scores);
+        var matters = await ClaimAsync(chosen, started);
         var snapshots = await AttachAsync(batch, probes, matters);
         await CommitAsync(batch, probes, matters);
         return await ScenariosAsync(batch, snapshots);
     }
 
     // A complaint as the index answers it: its weighed probe, the keys it is to be posted under, and its best candidates.
-    private sealed record Probe(MatterProbe Matter, string[] PostingKeys, string[] Candidates, string? AnchorKey);
+    private sealed record Probe(MatterProbe Matter, string[] PostingKeys, string[] Candidates);
 
     private async Task<Probe[]> ProbesAsync(IReadOnlyList<PendingComplaint> batch)
     {
@@ -69,8 +70,7 @@ internal sealed class CorrelationBatch(
             .Take(Candidates)
             .Select(g => g.Key)
             .ToArray();
-        var anchor = probe.PlaceKeys.Count > 0 ? probe.PlaceKeys[0] : probe.Terms.OrderByDescending(t => t.Value).Select(t => $"t:{t.Key}").FirstOrDefault();
-        return new Probe(probe, postingKeys, candidates, anchor);
+        return new Probe(probe, postingKeys, candidates);
     }
 
     // Each candidate matter scores every complaint of the batch that named it, in one call.
@@ -106,15 +106,16 @@ internal sealed class CorrelationBatch(
 
     // In arrival order: the best indexed matter or matter started earlier in the batch above the
     // threshold, else a new matter named after the complaint.
-    private string[] Decide(Probe[] probes, List<(string Id, MatterScore Score)>[] scores)
+    private (string[] Chosen, List<StartedMatter> Started) Decide(Probe[] probes, List<(string Id, MatterScore Score)>[] scores)
     {
         var chosen = new string[probes.Length];
-        var started = new Dictionary<string, List<StartedMatter>>(StringComparer.Ordinal);
+        var started = new List<StartedMatter>();
+        var findable = new Dictionary<string, List<StartedMatter>>(StringComparer.Ordinal);
         for (var i = 0; i < probes.Length; i++)
         {
             var probe = probes[i];
             var indexed = scores[i].Where(s => s.Score.Total >= settings.SameMatterThreshold).OrderByDescending(s => s.Score.Total).FirstOrDefault();
-            var local = probe.PostingKeys.Where(started.ContainsKey).SelectMany(k => started[k]).Distinct()
+            var local = probe.PostingKeys.Where(findable.ContainsKey).SelectMany(k => findable[k]).Distinct()
                 .Select(m => (Matter: m, Score: MatterScorer.Score(probe.Matter, m.Profile).Total))
                 .Where(m => m.Score >= settings.SameMatterThreshold)
                 .OrderByDescending(m => m.Score)
@@ -122,7 +123,7 @@ internal sealed class CorrelationBatch(
             if (local.Matter is { } joined && (indexed.Id is null || local.Score > indexed.Score.Total))
             {
                 joined.Profile.Add(probe.Matter);
-                Post(started, joined, probe);
+                Post(findable, joined, probe);
                 chosen[i] = joined.Id;
             }
             else if (indexed.Id is not null)
@@ -133,21 +134,22 @@ internal sealed class CorrelationBatch(
             {
                 var matter = new StartedMatter(CorrelationKeys.MatterIdFor(probe.Matter.ComplaintId), probe);
                 matter.Profile.Add(probe.Matter);
-                Post(started, matter, probe);
+                Post(findable, matter, probe);
+                started.Add(matter);
                 chosen[i] = matter.Id;
             }
         }
 
-        return chosen;
+        return (chosen, started);
     }
 
-    private static void Post(Dictionary<string, List<StartedMatter>> started, StartedMatter matter, Probe probe)
+    private static void Post(Dictionary<string, List<StartedMatter>> findable, StartedMatter matter, Probe probe)
     {
         foreach (var key in probe.PostingKeys)
         {
-            if (!started.TryGetValue(key, out var list))
+            if (!findable.TryGetValue(key, out var list))
             {
-                started[key] = list = [];
+                findable[key] = list = [];
             }
 
             if (!list.Contains(matter))
@@ -158,17 +160,18 @@ internal sealed class CorrelationBatch(
     }
 
     // Another batch, here or on another node, may have started the same matter a moment ago: each
-    // new matter claims its anchor, and follows the matter the anchor hands back.
-    private async Task<string[]> ClaimAsync(Probe[] probes, string[] chosen)
+    // new matter claims its anchor (its first complaint's first place, else its heaviest key term),
+    // and follows the matter the anchor hands back.
+    private async Task<string[]> ClaimAsync(string[] chosen, List<StartedMatter> started)
     {
-        var firsts = chosen.Select((id, i) => (Id: id, Index: i))
-            .Where(c => c.Id == CorrelationKeys.MatterIdFor(probes[c.Index].Matter.ComplaintId) && probes[c.Index].AnchorKey is not null)
-            .ToArray();
-        var claimed = await Task.WhenAll(firsts.Select(async f =>
-            (f.Id, Claimed: await grains.GetMatterAnchor(district, probes[f.Index].AnchorKey!).Claim(f.Id, probes[f.Index].Matter, settings.SameMatterThreshold))));
+        var claimed = await Task.WhenAll(started.Select(m => (m.Id, m.First.Matter, Anchor: AnchorOf(m.First.Matter))).Where(m => m.Anchor is not null).Select(async m =>
+            (m.Id, Claimed: await grains.GetMatterAnchor(district, m.Anchor!).Claim(m.Id, m.Matter, settings.SameMatterThreshold))));
         var moved = claimed.Where(c => c.Claimed != c.Id).ToDictionary(c => c.Id, c => c.Claimed, StringComparer.Ordinal);
         return moved.Count == 0 ? chosen : chosen.Select(id => moved.GetValueOrDefault(id, id)).ToArray();
     }
+
+    private static string? AnchorOf(MatterProbe probe) =>
+        probe.PlaceKeys.Count > 0 ? probe.PlaceKeys[0] : probe.Terms.OrderByDescending(t => t.Value).Select(t => $"t:{t.Key}").FirstOrDefault();
 
     private async Task<MatterSnapshot[]> AttachAsync(IReadOnlyList<PendingComplaint> batch, Probe[] probes, string[] matters)
     {
@@ -196,7 +199,7 @@ internal sealed class CorrelationBatch(
         var complaints = batch.Select(p => p.Complaint).ToArray();
         var historiesTask = HistoriesAsync(complaints);
         var grids = VolumesAsync(complaints, c => c.GridId is { } g ? $"grid:{g}" : null);
-        var categories = VolumesAsync(complaints, c => c.CategoryCode is { } c2 ? $"category:{c2}" : null);
+        var categories = VolumesAsync(complaints, c => c.CategoryCode is { } code ? $"category:{code}" : null);
         var (histories, grid, category) = (await historiesTask, await grids, await categories);
 
         var findings = complaints.SelectMany((c, i) => ScenarioSet.Evaluate(

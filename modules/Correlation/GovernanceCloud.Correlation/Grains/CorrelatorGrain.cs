@@ -109,7 +109,11 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
 }
 
 /// <summary>A complaint waiting in the correlator's queue, with its text work done.</summary>
-internal sealed record PendingComplaint(ComplaintFacts Complaint, ComplaintKeys Keys)
+internal sealed class PendingComplaint(ComplaintFacts complaint, ComplaintKeys keys)
 {
+    public ComplaintFacts Complaint { get; } = complaint;
+
+    public ComplaintKeys Keys { get; } = keys;
+
     public TaskCompletionSource<CorrelationOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -97,21 +97,21 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store) : Grain, IMa
         await FlushAsync(cancellationToken);
     }
 
-    public Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardQuery> queries) =>
-        Task.FromResult(queries.Select(q => Answer(q.Keys, q.At, q.Window)).ToArray());
+    public Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardQuery> queries) => Task.FromResult(queries.Select(Answer).ToArray());
 
     public Task Commit(IReadOnlyList<ShardCommit> commits)
     {
         foreach (var commit in commits)
         {
-            Commit(commit.ComplaintId, commit.TermKeys, commit.MatterId, commit.PostingKeys, commit.At);
+            Commit(commit);
         }
 
         return Task.CompletedTask;
     }
 
-    private ShardAnswer Answer(IReadOnlyList<string> keys, DateTimeOffset at, TimeSpan window)
+    private ShardAnswer Answer(ShardQuery query)
     {
+        var (keys, at, window) = (query.Keys, query.At, query.Window);
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
         var matters = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var key in keys)
@@ -134,8 +134,9 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store) : Grain, IMa
         return new ShardAnswer(frequency, matters, _terms.GetValueOrDefault(DocumentsKey));
     }
 
-    private void Commit(string complaintId, IReadOnlyList<string> termKeys, string matterId, IReadOnlyList<string> postingKeys, DateTimeOffset at)
+    private void Commit(ShardCommit commit)
     {
+        var (complaintId, termKeys, matterId, postingKeys, at) = commit;
         if (!_recent.Add(complaintId))
         {
             return;
