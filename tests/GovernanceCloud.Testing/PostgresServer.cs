@@ -11,6 +11,7 @@ namespace GovernanceCloud.Testing;
 /// </summary>
 public sealed class PostgresServer
 {
+    private const string FolderPrefix = "/tmp/gc-pg-";
     private static readonly Lazy<Task<PostgresServer>> Instance = new(StartAsync);
     private readonly string _adminConnectionString;
     private int _databases;
@@ -54,7 +55,8 @@ public sealed class PostgresServer
 
         // initdb refuses to run as root; the server then runs as the postgres user.
         var asRoot = Environment.UserName == "root";
-        var dir = $"/tmp/gc-pg-{Guid.NewGuid():N}";
+        SweepStaleFolders();
+        var dir = $"{FolderPrefix}{Guid.NewGuid():N}";
         Directory.CreateDirectory(dir);
         if (asRoot)
         {
@@ -79,6 +81,50 @@ public sealed class PostgresServer
             }
         };
         return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50");
+    }
+
+    // A test host that is killed never runs its exit handler, and its server's folder (hundreds of
+    // megabytes after a large run) would stay in /tmp for good. A folder whose server is not running
+    // (no postmaster.pid, or one naming a process that is gone) belongs to nobody, unless it is so new
+    // that another test process may still be running initdb in it.
+    private static void SweepStaleFolders()
+    {
+        var settled = DateTime.UtcNow.AddMinutes(-10);
+        foreach (var folder in Directory.GetDirectories(Path.GetDirectoryName(FolderPrefix)!, Path.GetFileName(FolderPrefix) + "*"))
+        {
+            if (Directory.GetLastWriteTimeUtc(folder) > settled)
+            {
+                continue;
+            }
+
+            var pidFile = Path.Combine(folder, "data", "postmaster.pid");
+            if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && IsRunning(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Another process may be sweeping or starting in it; it is tried again next time.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static async Task RunAsync(string file, string arguments, bool asPostgres = false)
