@@ -41,6 +41,25 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Bytes the host has handed to write calls so far (<c>wchar</c> of <c>/proc/&lt;pid&gt;/io</c>: its
+    /// database pages, journal and logs, plus the small HTTP answers); null where /proc is missing.
+    /// </summary>
+    public long? WrittenBytes
+    {
+        get
+        {
+            var io = $"/proc/{_process.Id}/io";
+            if (!File.Exists(io))
+            {
+                return null;
+            }
+
+            var line = File.ReadLines(io).FirstOrDefault(l => l.StartsWith("wchar:", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line.AsSpan(6).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     public static Task<HostProcess> StartAsync(params string[] settings) =>
         StartDllAsync("GovernanceCloud.Host.dll", [.. settings, "--Orleans:SiloPort=" + FreePort(), "--Orleans:GatewayPort=" + FreePort()]);
 

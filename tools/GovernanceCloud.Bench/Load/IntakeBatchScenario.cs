@@ -43,7 +43,7 @@ internal static class IntakeBatchScenario
         }
 
         Console.WriteLine($"intake-batch: {count:N0} synthetic complaints after {warmUp:N0} to warm up, batches of {batch}, {concurrency} in flight, {storage.Mode} mode, {Environment.ProcessorCount} cores");
-        Console.WriteLine($"{"",-30}{"accepted",10}{"wall s",9}{"complaints/s",14}{"CPU ms/complaint",18}");
+        Console.WriteLine($"{"",-30}{"accepted",10}{"wall s",9}{"complaints/s",14}{"CPU ms/complaint",18}{"KB written/complaint",22}");
         Row("baseline (validate + insert)", baseline);
         Row(options.HostSettings.Contains("--Intake:Correlate=false") ? "GovernanceCloud (no correlation)" : "GovernanceCloud (correlating)", host);
         if (correlated.Batches > 0)
@@ -64,5 +64,5 @@ internal static class IntakeBatchScenario
     }
 
     private static void Row(string name, PumpResult result) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name,-30}{result.Accepted,10:N0}{result.Wall.TotalSeconds,9:F1}{result.PerSecond,14:N0}{result.CpuMsPerComplaint,18:F3}"));
+        $"{name,-30}{result.Accepted,10:N0}{result.Wall.TotalSeconds,9:F1}{result.PerSecond,14:N0}{result.CpuMsPerComplaint,18:F3}{result.KbWrittenPerComplaint?.ToString("F1", CultureInfo.InvariantCulture) ?? "n/a",22}"));
 }

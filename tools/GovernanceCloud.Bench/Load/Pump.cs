@@ -4,12 +4,14 @@ using GovernanceCloud.Intake.Contracts;
 
 namespace GovernanceCloud.Bench.Load;
 
-/// <summary>How a run of complaints went: how many were accepted, in what wall time, at what host CPU.</summary>
-internal sealed record PumpResult(long Sent, long Accepted, TimeSpan Wall, TimeSpan HostCpu)
+/// <summary>How a run of complaints went: how many were accepted, in what wall time, at what host CPU and bytes written.</summary>
+internal sealed record PumpResult(long Sent, long Accepted, TimeSpan Wall, TimeSpan HostCpu, long? HostWritten)
 {
     public double PerSecond => Accepted / Wall.TotalSeconds;
 
     public double CpuMsPerComplaint => HostCpu.TotalMilliseconds / Math.Max(Accepted, 1);
+
+    public double? KbWrittenPerComplaint => HostWritten / 1024.0 / Math.Max(Accepted, 1);
 }
 
 /// <summary>The two ways the scenarios load a target: closed-loop batches, and open-loop single requests at a fixed rate.</summary>
@@ -26,6 +28,7 @@ internal static class Pump
         long sent = 0;
         var accepted = new StrongBox<long>();
         var cpu = target.Process.CpuTime;
+        var written = target.Process.WrittenBytes;
         var clock = Stopwatch.StartNew();
         foreach (var batch in complaints.Chunk(batchSize))
         {
@@ -36,7 +39,7 @@ internal static class Pump
         }
 
         await Task.WhenAll(inFlight);
-        return new PumpResult(sent, accepted.Value, clock.Elapsed, target.Process.CpuTime - cpu);
+        return new PumpResult(sent, accepted.Value, clock.Elapsed, target.Process.CpuTime - cpu, target.Process.WrittenBytes - written);
 
         async Task<int> SendAsync(ComplaintRequest[] batch)
         {
