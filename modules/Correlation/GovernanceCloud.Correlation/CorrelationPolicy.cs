@@ -7,7 +7,10 @@ namespace GovernanceCloud.Correlation;
 /// The module's node-level configuration: how often an open prompt sheet's deadline is looked at
 /// (<c>Correlation:SheetCheckInterval</c>, default five minutes; the reminder also fires at the due
 /// time itself), and how long a node keeps a district's settings before reading them again
-/// (<c>Correlation:SettingsCacheAge</c>, default ten seconds: a change applies within that).
+/// (<c>Correlation:SettingsCacheAge</c>, default ten seconds: a change applies within that), and
+/// how many bytes of changes an index shard's log holds at least before the shard writes a new
+/// snapshot of itself (<c>Correlation:IndexSnapshotBytes</c>, default 1 MiB; more when the last
+/// snapshot was larger).
 /// </summary>
 internal sealed class CorrelationPolicy
 {
@@ -19,11 +22,19 @@ internal sealed class CorrelationPolicy
         {
             throw new GovernanceConfigurationException($"Correlation:SettingsCacheAge = '{SettingsCacheAge}' must not be negative.");
         }
+
+        IndexSnapshotBytes = configuration.GetValue("Correlation:IndexSnapshotBytes", 1L << 20);
+        if (IndexSnapshotBytes < 0)
+        {
+            throw new GovernanceConfigurationException($"Correlation:IndexSnapshotBytes = '{IndexSnapshotBytes}' must not be negative.");
+        }
     }
 
     public TimeSpan SheetCheckInterval { get; }
 
     public TimeSpan SettingsCacheAge { get; }
+
+    public long IndexSnapshotBytes { get; }
 
     private static TimeSpan Positive(IConfiguration configuration, string key, TimeSpan fallback)
     {

@@ -39,14 +39,16 @@ internal sealed record ShardAnswer(
     [property: Id(2)] long Documents);
 
 /// <summary>
-/// Kept in memory and written at most every <see cref="FlushEvery"/> (and when deactivated), as
-/// the changes since the last write (<see cref="MatterIndexStore"/>): the index is derived from
-/// matters, and a crash loses at most that much of it, which only means a later complaint starts a
+/// Kept in memory and written at most every <see cref="FlushEvery"/> (and when deactivated), as an
+/// entry of the shard's log holding the changes since the last write (<see cref="MatterIndexStore"/>);
+/// once the entries outweigh the last snapshot (and <see cref="CorrelationPolicy.IndexSnapshotBytes"/>), the shard writes
+/// a new snapshot, so loading reads at most about twice the shard. The index is derived from
+/// matters, and a crash loses at most one flush of it, which only means a later complaint starts a
 /// new matter where it could have joined one. Postings of matters idle longer than
 /// <see cref="Retention"/> (event time) are dropped, so the shard stays bounded.
 /// </summary>
 [GrainType("matter-index-shard")]
-internal sealed class MatterIndexShardGrain(MatterIndexStore store) : Grain, IMatterIndexShardGrain
+internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationPolicy policy) : Grain, IMatterIndexShardGrain
 {
     public const int Count = 8;
     private const int RecentLimit = 4096;
@@ -67,6 +69,9 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store) : Grain, IMa
     private readonly HashSet<string> _changedTerms = new(StringComparer.Ordinal);
     private DateTimeOffset _latest;
     private IGrainTimer? _flush;
+    private long _snapshotBytes;
+    private long _changeBytes;
+    private bool _snapshotDue;
 
     private string District => TenantGrainKey.TenantOf(this.GetPrimaryKeyString()).Value;
 
@@ -76,7 +81,7 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store) : Grain, IMa
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var contents = await store.LoadAsync(District, Shard, cancellationToken);
+        var (contents, snapshotBytes, changeBytes) = await store.LoadAsync(District, Shard, cancellationToken);
         foreach (var posting in contents.Postings)
         {
             Bucket(posting.Key).Add(posting);
@@ -87,6 +92,12 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store) : Grain, IMa
         {
             _terms[key] = count;
         }
+
+        Prune();
+        (_snapshotBytes, _changeBytes) = (snapshotBytes, changeBytes);
+
+        // Found in the tables of an earlier version, not in a log: write it as the log's start.
+        _snapshotDue = snapshotBytes + changeBytes == 0 && (contents.Postings.Count > 0 || contents.Terms.Count > 0);
 
         _flush = this.RegisterGrainTimer(FlushAsync, FlushEvery, FlushEvery);
     }
@@ -210,9 +221,48 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store) : Grain, IMa
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (_upserted.Count == 0 && _removed.Count == 0 && _changedTerms.Count == 0)
+        var changed = _upserted.Count > 0 || _removed.Count > 0 || _changedTerms.Count > 0;
+        if (!changed && !_snapshotDue)
         {
             return;
+        }
+
+        var horizon = Prune();
+        if (changed)
+        {
+            var changes = new ShardChanges(
+                _upserted.Values.Where(p => p.LastAt >= horizon).ToArray(),
+                _removed.ToArray(),
+                _changedTerms.Select(k => new KeyValuePair<string, long>(k, _terms[k])).ToArray());
+            _upserted.Clear();
+            _removed.Clear();
+            _changedTerms.Clear();
+            try
+            {
+                _changeBytes += await store.AppendAsync(District, Shard, changes, cancellationToken);
+            }
+            catch
+            {
+                Restore(changes);
+                throw;
+            }
+        }
+
+        if (_snapshotDue || _changeBytes > Math.Max(_snapshotBytes, policy.IndexSnapshotBytes))
+        {
+            var contents = new ShardContents(_postings.Values.SelectMany(p => p).ToArray(), _terms);
+            _snapshotBytes = await store.SnapshotAsync(District, Shard, contents, cancellationToken);
+            _changeBytes = 0;
+            _snapshotDue = false;
+        }
+    }
+
+    // Drops the postings of matters idle longer than the retention; the horizon it used.
+    private DateTimeOffset Prune()
+    {
+        if (_latest == default)
+        {
+            return default; // nothing posted yet
         }
 
         var horizon = _latest - Retention;
@@ -225,35 +275,25 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store) : Grain, IMa
             }
         }
 
-        var upserted = _upserted.Values.Where(p => p.LastAt >= horizon).ToArray();
-        var removed = _removed.ToArray();
-        var terms = _changedTerms.Select(k => new KeyValuePair<string, long>(k, _terms[k])).ToArray();
-        _upserted.Clear();
-        _removed.Clear();
-        _changedTerms.Clear();
-        try
+        return horizon;
+    }
+
+    // Keeps the changes of a failed write for the next flush; what changed since is newer and wins.
+    private void Restore(ShardChanges changes)
+    {
+        foreach (var posting in changes.Upserted)
         {
-            await store.SaveAsync(District, Shard, upserted, removed, terms, horizon, cancellationToken);
+            _upserted.TryAdd((posting.Key, posting.MatterId), posting);
         }
-        catch
+
+        foreach (var key in changes.Removed.Where(r => !_upserted.ContainsKey(r)))
         {
-            // Keep the changes for the next flush; what changed since is newer and wins.
-            foreach (var posting in upserted)
-            {
-                _upserted.TryAdd((posting.Key, posting.MatterId), posting);
-            }
+            _removed.Add(key);
+        }
 
-            foreach (var key in removed.Where(r => !_upserted.ContainsKey(r)))
-            {
-                _removed.Add(key);
-            }
-
-            foreach (var (key, _) in terms)
-            {
-                _changedTerms.Add(key);
-            }
-
-            throw;
+        foreach (var (key, _) in changes.Terms)
+        {
+            _changedTerms.Add(key);
         }
     }
 }

@@ -77,22 +77,11 @@ internal sealed class CorrelationReadModel : IReadModelContribution
             row.Property(n => n.WarningId).HasMaxLength(40);
             row.HasIndex(n => new { n.DistrictId, n.TownId, n.CreatedAt });
         });
-        modelBuilder.Entity<MatterIndexEntryRow>(row =>
+        modelBuilder.Entity<MatterIndexLogRow>(row =>
         {
-            row.ToTable("MatterIndex");
-            row.HasKey(e => new { e.DistrictId, e.Key, e.MatterId });
+            row.ToTable("MatterIndexLog");
+            row.HasKey(e => new { e.DistrictId, e.Shard, e.Seq });
             row.Property(e => e.DistrictId).HasMaxLength(32);
-            row.Property(e => e.Key).HasMaxLength(120);
-            row.Property(e => e.MatterId).HasMaxLength(40);
-            row.HasIndex(e => new { e.DistrictId, e.Shard, e.LastAtTicks });
-        });
-        modelBuilder.Entity<MatterIndexTermRow>(row =>
-        {
-            row.ToTable("MatterIndexTerms");
-            row.HasKey(t => new { t.DistrictId, t.Key });
-            row.Property(t => t.DistrictId).HasMaxLength(32);
-            row.Property(t => t.Key).HasMaxLength(120);
-            row.HasIndex(t => new { t.DistrictId, t.Shard });
         });
         modelBuilder.Entity<NotificationReadRow>(row =>
         {
