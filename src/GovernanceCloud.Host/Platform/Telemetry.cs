@@ -28,15 +28,17 @@ internal static class Telemetry
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("Microsoft.Orleans", "GovernanceCloud.*")
-                .If(Prometheus(builder.Configuration), m => m.AddPrometheusExporter()))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation()
-                .AddSource("Microsoft.Orleans.Runtime")
-                .AddSource("Microsoft.Orleans.Application"));
+                .If(Prometheus(builder.Configuration), m => m.AddPrometheusExporter()));
 
+        // Traces only where they are sent: a listener with nobody behind it still makes every
+        // request and grain call create and record an activity.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            otel.UseOtlpExporter();
+            otel.WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation()
+                    .AddSource("Microsoft.Orleans.Runtime")
+                    .AddSource("Microsoft.Orleans.Application"))
+                .UseOtlpExporter();
         }
 
         return builder;
