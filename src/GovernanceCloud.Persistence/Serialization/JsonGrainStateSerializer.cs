@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Orleans.Storage;
 
@@ -13,6 +14,7 @@ public sealed class JsonGrainStateSerializer : IGrainStorageSerializer
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General)
     {
         WriteIndented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public BinaryData Serialize<T>(T? input) => new(JsonSerializer.SerializeToUtf8Bytes(input, Options));
