@@ -35,7 +35,7 @@ internal static class IntakeSingleScenario
         }
 
         Console.WriteLine($"intake-single: {rate:F0} complaints/s for {duration.TotalSeconds:F0} s, open loop (latency from when each request was due) after {warmUp.TotalSeconds:F0} s to warm up, {storage.Mode} mode, {Environment.ProcessorCount} cores");
-        Console.WriteLine($"{"",-30}{"requests",10}{"errors",8}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"max ms",9}");
+        Console.WriteLine($"{"",-30}{"requests",10}{"errors",8}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"max ms",9}{"CPU ms/request",16}");
         Row("baseline (validate + insert)", baseline);
         Row("GovernanceCloud (correlating)", host);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio GovernanceCloud / baseline p99: {host.Percentile(99) / baseline.Percentile(99):F1}x"));
@@ -56,5 +56,5 @@ internal static class IntakeSingleScenario
     }
 
     private static void Row(string name, OpenLoopResult result) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name,-30}{result.Latencies.Length,10:N0}{result.Errors,8}{result.Percentile(50),9:F1}{result.Percentile(95),9:F1}{result.Percentile(99),9:F1}{result.Percentile(100),9:F1}"));
+        $"{name,-30}{result.Latencies.Length,10:N0}{result.Errors,8}{result.Percentile(50),9:F1}{result.Percentile(95),9:F1}{result.Percentile(99),9:F1}{result.Percentile(100),9:F1}{result.CpuMsPerRequest,16:F2}"));
 }

@@ -68,6 +68,7 @@ internal static class Pump
         var latencies = new double[count];
         var errors = new StrongBox<int>();
         var requests = new Task[count];
+        var cpu = target.Process.CpuTime;
         var clock = Stopwatch.StartNew();
         var sent = 0;
         for (; sent < count && !stop.IsCancellationRequested; sent++)
@@ -83,7 +84,7 @@ internal static class Pump
         }
 
         await Task.WhenAll(requests[..sent]);
-        return new OpenLoopResult(latencies[..sent], errors.Value, clock.Elapsed);
+        return new OpenLoopResult(latencies[..sent], errors.Value, clock.Elapsed, target.Process.CpuTime - cpu);
 
         async Task SendAsync(int index, TimeSpan due, ComplaintRequest complaint)
         {
@@ -105,9 +106,11 @@ internal static class Pump
     }
 }
 
-/// <summary>Latencies (ms, one per request) and errors of an open-loop run.</summary>
-internal sealed record OpenLoopResult(double[] Latencies, int Errors, TimeSpan Wall)
+/// <summary>Latencies (ms, one per request), errors and the host's CPU time of an open-loop run.</summary>
+internal sealed record OpenLoopResult(double[] Latencies, int Errors, TimeSpan Wall, TimeSpan HostCpu)
 {
+    public double CpuMsPerRequest => HostCpu.TotalMilliseconds / Math.Max(Latencies.Length, 1);
+
     public double Percentile(double p) => Percentiles.Of(Latencies, p);
 }
 
