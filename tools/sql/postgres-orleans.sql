@@ -242,5 +242,5 @@ DELETE FROM orleans_reminders WHERE service_id = @ServiceId::varchar;
 $q$)
 ON CONFLICT (querykey) DO UPDATE SET querytext = excluded.querytext;
 
-INSERT INTO gc_schema (component, version) VALUES ('orleans', 1)
+INSERT INTO gc_schema (component, version) VALUES ('orleans', 2)
 ON CONFLICT (component) DO UPDATE SET version = excluded.version, applied_at = now();

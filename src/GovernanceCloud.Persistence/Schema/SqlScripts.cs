@@ -6,8 +6,11 @@ internal static class SqlScripts
     public const string PostgresOrleans = "postgres-orleans.sql";
     public const string SqliteOrleans = "sqlite-orleans.sql";
 
-    /// <summary>The version the scripts above record in <c>gc_schema</c> for component 'orleans'.</summary>
-    public const int OrleansVersion = 1;
+    /// <summary>
+    /// The version the scripts above record in <c>gc_schema</c> for component 'orleans'. 2: SQLite's
+    /// grain states in a rowid table (PostgreSQL's tables did not change).
+    /// </summary>
+    public const int OrleansVersion = 2;
 
     public static string Read(string name)
     {
