@@ -61,6 +61,15 @@ internal sealed partial class CaseGrain(
         s.OpenedAt = opening.ReceivedAt;
         s.Timeline.Add(new TimelineEntry(clock.Now, "intake", null, CaseStatus.Received, $"诉求 {opening.ComplaintId}"));
         await SaveAsync();
+
+        // A case is opened in a burst with its complaint, and worked on later when someone opens it:
+        // a year's replay must not keep every new case in memory for its idle minute. One whose row
+        // is still to be retried stays, so its retry timer lives.
+        if (_projection.IsSettled)
+        {
+            DeactivateOnIdle();
+        }
+
         return ToView();
     }
 
