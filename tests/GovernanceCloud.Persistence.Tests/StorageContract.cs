@@ -237,6 +237,30 @@ public sealed class EmbeddedStorageTests : StorageContract
         Assert.True((await second.Services.GetRequiredService<DatabaseMigrator>().CheckAsync()).Current);
     }
 
+    [Fact]
+    public async Task AVersion1TableSetAsideBeforeACrash_IsMovedByTheNextMigration()
+    {
+        var storage = await NewStorageAsync();
+        await using (var first = await StartAsync(storage))
+        {
+            using var _ = TenantRequestContext.Enter(Town);
+            await Probe(first, "moved").Write("迁移中断");
+        }
+
+        // What a crash between setting the old table aside and moving its rows leaves: the states
+        // in the set-aside table and an empty new one.
+        await SqlAsync(storage, """
+            ALTER TABLE orleans_grain_state RENAME TO orleans_grain_state_v1;
+            CREATE TABLE orleans_grain_state (state_name TEXT NOT NULL, grain_id TEXT NOT NULL, version INTEGER NOT NULL, payload BLOB NOT NULL, modified_at TEXT NOT NULL,
+                PRIMARY KEY (state_name, grain_id));
+            """);
+
+        await using var second = await StartAsync(storage);
+        using var scope = TenantRequestContext.Enter(Town);
+        Assert.Equal("迁移中断", (await Probe(second, "moved").Read()).Text);
+        Assert.Equal("0", await SqlAsync(storage, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'orleans_grain_state_v1';"));
+    }
+
     private static async Task<string> SqlAsync(StorageSettings storage, string sql)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={storage.SqlitePath};Pooling=false");

@@ -10,7 +10,8 @@ CREATE TABLE IF NOT EXISTS gc_schema (
 
 -- A rowid table, not WITHOUT ROWID: a state of a few kilobytes stays on its page here, where an
 -- index B-tree spills anything past about a kilobyte to overflow pages (a third more bytes
--- written per complaint). Version 1 files are rebuilt by SqliteGrainStateTable before this runs.
+-- written per complaint). A version-1 table is set aside before this runs and moved into this one
+-- after it (SqliteGrainStateTable).
 CREATE TABLE IF NOT EXISTS orleans_grain_state (
     state_name TEXT    NOT NULL,
     grain_id   TEXT    NOT NULL,

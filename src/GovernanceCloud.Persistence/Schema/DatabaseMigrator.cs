@@ -43,8 +43,9 @@ public sealed class DatabaseMigrator(StorageSettings settings, ReadModelFactory 
             var database = new SqliteDatabase(settings.SqlitePath);
             await database.InitializeFileAsync(cancellationToken);
             await using var connection = await database.OpenAsync(cancellationToken);
-            await SqliteGrainStateTable.RebuildWithRowidAsync(connection, cancellationToken);
+            await SqliteGrainStateTable.SetAsideVersion1Async(connection, cancellationToken);
             await ExecuteAsync(connection, SqlScripts.Read(SqlScripts.SqliteOrleans), cancellationToken);
+            await SqliteGrainStateTable.MoveVersion1StatesAsync(connection, cancellationToken);
             await ApplyReadModelAsync(cancellationToken);
         }
     }
