@@ -228,32 +228,35 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationP
         }
 
         var horizon = Prune();
-        if (changed)
+        var changes = new ShardChanges(
+            _upserted.Values.Where(p => p.LastAt >= horizon).ToArray(),
+            _removed.ToArray(),
+            _changedTerms.Select(k => new KeyValuePair<string, long>(k, _terms[k])).ToArray());
+        _upserted.Clear();
+        _removed.Clear();
+        _changedTerms.Clear();
+        try
         {
-            var changes = new ShardChanges(
-                _upserted.Values.Where(p => p.LastAt >= horizon).ToArray(),
-                _removed.ToArray(),
-                _changedTerms.Select(k => new KeyValuePair<string, long>(k, _terms[k])).ToArray());
-            _upserted.Clear();
-            _removed.Clear();
-            _changedTerms.Clear();
-            try
+            // A shard taken over from the old tables writes its snapshot first: a change entry
+            // before it would make the next load take the log for complete and skip those tables.
+            if (changed && !_snapshotDue)
             {
                 _changeBytes += await store.AppendAsync(District, Shard, changes, cancellationToken);
+                changes = ShardChanges.None;
             }
-            catch
+
+            if (_snapshotDue || _changeBytes > Math.Max(_snapshotBytes, policy.IndexSnapshotBytes))
             {
-                Restore(changes);
-                throw;
+                var contents = new ShardContents(_postings.Values.SelectMany(p => p).ToArray(), _terms);
+                _snapshotBytes = await store.SnapshotAsync(District, Shard, contents, cancellationToken);
+                _changeBytes = 0;
+                _snapshotDue = false;
             }
         }
-
-        if (_snapshotDue || _changeBytes > Math.Max(_snapshotBytes, policy.IndexSnapshotBytes))
+        catch
         {
-            var contents = new ShardContents(_postings.Values.SelectMany(p => p).ToArray(), _terms);
-            _snapshotBytes = await store.SnapshotAsync(District, Shard, contents, cancellationToken);
-            _changeBytes = 0;
-            _snapshotDue = false;
+            Restore(changes);
+            throw;
         }
     }
 

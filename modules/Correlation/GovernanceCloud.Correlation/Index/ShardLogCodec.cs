@@ -6,6 +6,8 @@ namespace GovernanceCloud.Correlation.Index;
 internal sealed record ShardChanges(
     IReadOnlyCollection<ShardPosting> Upserted, IReadOnlyCollection<(string Key, string MatterId)> Removed, IReadOnlyCollection<KeyValuePair<string, long>> Terms)
 {
+    public static ShardChanges None { get; } = new([], [], []);
+
     public static ShardChanges Whole(ShardContents contents) => new(contents.Postings, [], contents.Terms.ToArray());
 }
 
