@@ -35,25 +35,78 @@ internal sealed class CorrelationBatch(
 
     private async Task<Probe[]> ProbesAsync(IReadOnlyList<PendingComplaint> batch)
     {
-        var queries = batch
-            .SelectMany((p, i) => p.Keys.All.GroupBy(CorrelationKeys.ShardOf).Select(g => (Shard: g.Key, Index: i, Query: new ShardQuery(g.ToArray(), p.Complaint.ReceivedAt, settings.MatterWindow))))
-            .GroupBy(q => q.Shard)
-            .ToArray();
-        var answered = await Task.WhenAll(queries.Select(async shard =>
+        // Per shard: which complaints ask it, and their keys that hash to it.
+        var asked = new List<(int Index, ShardQuery Query)>?[MatterIndexShardGrain.Count];
+        for (var i = 0; i < batch.Count; i++)
         {
-            var answers = await grains.GetIndexShard(district, shard.Key).Lookup(shard.Select(q => q.Query).ToArray());
-            return shard.Select((q, j) => (q.Index, Answer: answers[j]));
+            var (complaint, keys) = (batch[i].Complaint, batch[i].Keys);
+            foreach (var (shard, shardKeys) in ByShard(keys.All))
+            {
+                (asked[shard] ??= []).Add((i, new ShardQuery(shardKeys, complaint.ReceivedAt, settings.MatterWindow)));
+            }
+        }
+
+        var answers = batch.Select(_ => new List<ShardAnswer>(MatterIndexShardGrain.Count)).ToArray();
+        await Task.WhenAll(asked.Select(async (queries, shard) =>
+        {
+            if (queries is null)
+            {
+                return;
+            }
+
+            var answered = await grains.GetIndexShard(district, shard).Lookup(queries.ConvertAll(q => q.Query));
+            for (var j = 0; j < answered.Length; j++)
+            {
+                answers[queries[j].Index].Add(answered[j]);
+            }
         }));
-        var byComplaint = answered.SelectMany(a => a).ToLookup(a => a.Index, a => a.Answer);
-        return batch.Select((p, i) => ProbeOf(p, byComplaint[i].ToArray())).ToArray();
+        return batch.Select((p, i) => ProbeOf(p, answers[i])).ToArray();
     }
 
-    private static Probe ProbeOf(PendingComplaint pending, ShardAnswer[] answers)
+    // A complaint's keys grouped by the shard that holds them.
+    private static IEnumerable<(int Shard, string[] Keys)> ByShard(IEnumerable<string> keys)
+    {
+        var byShard = new List<string>?[MatterIndexShardGrain.Count];
+        foreach (var key in keys)
+        {
+            (byShard[CorrelationKeys.ShardOf(key)] ??= []).Add(key);
+        }
+
+        for (var shard = 0; shard < byShard.Length; shard++)
+        {
+            if (byShard[shard] is { } found)
+            {
+                yield return (shard, found.ToArray());
+            }
+        }
+    }
+
+    private static Probe ProbeOf(PendingComplaint pending, List<ShardAnswer> answers)
     {
         var (complaint, keys) = (pending.Complaint, pending.Keys);
-        var documents = answers.Length == 0 ? 0 : answers.Max(a => a.Documents);
-        var frequency = answers.SelectMany(a => a.DocumentFrequency).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        var weights = TermWeights.Weigh(keys.Features.Terms, documents, term => frequency.GetValueOrDefault($"t:{term}"));
+        long documents = 0;
+        foreach (var answer in answers)
+        {
+            documents = Math.Max(documents, answer.Documents);
+        }
+
+        // Term i of the features is key i of TermKeys: each term's pool frequency from the shard that holds it.
+        var frequency = new Dictionary<string, int>(keys.TermKeys.Length, StringComparer.Ordinal);
+        var term = 0;
+        foreach (var word in keys.Features.Terms.Keys)
+        {
+            var key = keys.TermKeys[term++];
+            foreach (var answer in answers)
+            {
+                if (answer.DocumentFrequency.TryGetValue(key, out var count))
+                {
+                    frequency[word] = count;
+                    break;
+                }
+            }
+        }
+
+        var weights = TermWeights.Weigh(keys.Features.Terms, documents, word => frequency.GetValueOrDefault(word));
         var probe = new MatterProbe
         {
             ComplaintId = complaint.Id, PlaceKeys = keys.PlaceKeys, PlaceNames = keys.Places.Select(p => p.Name).ToArray(), Terms = weights,
@@ -61,16 +114,33 @@ internal sealed class CorrelationBatch(
         };
 
         var postingKeys = keys.PlaceKeys.Concat(weights.Keys.Select(t => $"t:{t}")).Concat(keys.BandKeys).ToArray();
-        var matters = answers.SelectMany(a => a.Matters).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
-        var candidates = postingKeys
-            .Where(matters.ContainsKey)
-            .SelectMany(key => matters[key].Select(id => (Id: id, Hit: key[0] == 'p' ? 2.0 : 1.0)))
-            .GroupBy(c => c.Id, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Sum(c => c.Hit)).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Take(Candidates)
-            .Select(g => g.Key)
-            .ToArray();
-        return new Probe(probe, postingKeys, candidates);
+        return new Probe(probe, postingKeys, CandidatesOf(postingKeys, answers));
+    }
+
+    // The matters that share the most keys with the complaint (a place counts twice).
+    private static string[] CandidatesOf(string[] postingKeys, List<ShardAnswer> answers)
+    {
+        var hits = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var key in postingKeys)
+        {
+            foreach (var answer in answers)
+            {
+                if (answer.Matters.TryGetValue(key, out var matters))
+                {
+                    var hit = key[0] == 'p' ? 2.0 : 1.0;
+                    foreach (var id in matters)
+                    {
+                        hits[id] = hits.GetValueOrDefault(id) + hit;
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return hits.Count == 0
+            ? []
+            : hits.OrderByDescending(h => h.Value).ThenBy(h => h.Key, StringComparer.Ordinal).Take(Candidates).Select(h => h.Key).ToArray();
     }
 
     // Each candidate matter scores every complaint of the batch that named it, in one call.
@@ -184,14 +254,20 @@ internal sealed class CorrelationBatch(
 
     private async Task CommitAsync(IReadOnlyList<PendingComplaint> batch, Probe[] probes, string[] matters)
     {
-        var commits = batch.SelectMany((p, i) =>
+        var commits = new List<ShardCommit>?[MatterIndexShardGrain.Count];
+        for (var i = 0; i < batch.Count; i++)
         {
-            var terms = p.Keys.TermKeys;
-            var posting = probes[i].PostingKeys;
-            return terms.Concat(posting).Distinct(StringComparer.Ordinal).GroupBy(CorrelationKeys.ShardOf).Select(g => (Shard: g.Key, Commit: new ShardCommit(
-                p.Complaint.Id, g.Where(terms.Contains).ToArray(), matters[i], g.Where(posting.Contains).ToArray(), p.Complaint.ReceivedAt)));
-        });
-        await Task.WhenAll(commits.GroupBy(c => c.Shard).Select(g => grains.GetIndexShard(district, g.Key).Commit(g.Select(c => c.Commit).ToArray())));
+            var complaint = batch[i].Complaint;
+            var terms = ByShard(batch[i].Keys.TermKeys).ToDictionary(s => s.Shard, s => s.Keys);
+            var postings = ByShard(probes[i].PostingKeys).ToDictionary(s => s.Shard, s => s.Keys);
+            foreach (var shard in terms.Keys.Union(postings.Keys))
+            {
+                (commits[shard] ??= []).Add(new ShardCommit(
+                    complaint.Id, terms.GetValueOrDefault(shard, []), matters[i], postings.GetValueOrDefault(shard, []), complaint.ReceivedAt));
+            }
+        }
+
+        await Task.WhenAll(commits.Select((c, shard) => c is null ? Task.CompletedTask : grains.GetIndexShard(district, shard).Commit(c)));
     }
 
     private async Task<CorrelationOutcome[]> ScenariosAsync(IReadOnlyList<PendingComplaint> batch, MatterSnapshot[] snapshots)
@@ -205,10 +281,14 @@ internal sealed class CorrelationBatch(
         var findings = complaints.SelectMany((c, i) => ScenarioSet.Evaluate(
             new ScenarioSet.Evidence(c, snapshots[i], c.PetitionerKey is { } key ? histories[key] : [], grid[i], category[i], levels), settings)
             .Select(f => (Index: i, Finding: f))).ToArray();
-        var raised = await Task.WhenAll(findings.Select(async f =>
-            (f.Index, (await grains.GetWarning(district, f.Finding.Scenario, f.Finding.Subject).Raise(f.Finding, settings.DeadlineFor(f.Finding.Level)))
-                .WarningId)));
-        var warnings = raised.ToLookup(r => r.Index, r => r.WarningId);
+        // One call per warning, with its findings in arrival order: a hot subject is written once per batch.
+        var raised = await Task.WhenAll(findings.GroupBy(f => (f.Finding.Scenario, f.Finding.Subject)).Select(async g =>
+        {
+            var warning = await grains.GetWarning(district, g.Key.Scenario, g.Key.Subject)
+                .Raise(g.Select(f => new FindingWithDeadline(f.Finding, settings.DeadlineFor(f.Finding.Level))).ToArray());
+            return g.Select(f => (f.Index, warning.WarningId));
+        }));
+        var warnings = raised.SelectMany(r => r).ToLookup(r => r.Index, r => r.WarningId);
         return complaints.Select((_, i) => new CorrelationOutcome(snapshots[i].Id, warnings[i].ToArray())).ToArray();
     }
 

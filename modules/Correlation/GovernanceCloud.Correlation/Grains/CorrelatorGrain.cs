@@ -51,7 +51,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
     {
         var settings = (await SettingsAsync()).Settings;
         var finding = ChannelEscalation.Reopened(reopening);
-        return (await grains.GetWarning(District, finding.Scenario, finding.Subject).Raise(finding, settings.DeadlineFor(finding.Level))).WarningId;
+        return (await grains.GetWarning(District, finding.Scenario, finding.Subject).Raise([new FindingWithDeadline(finding, settings.DeadlineFor(finding.Level))])).WarningId;
     }
 
     // Runs in the activation while anything is queued; each caller gets its own outcome, or the

@@ -57,21 +57,29 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationP
     private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Retention = TimeSpan.FromDays(120);
 
-    private readonly Dictionary<string, List<ShardPosting>> _postings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _terms = new(StringComparer.Ordinal);
+    // Pruning walks every posting, so it waits until the horizon has moved a day: a posting kept a
+    // day past the retention is harmless (queries look within the matter window anyway).
+    private static readonly TimeSpan PruneStep = TimeSpan.FromDays(1);
+
+    private readonly Dictionary<string, List<Posting>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TermCount> _terms = new(StringComparer.Ordinal);
 
     // The complaints committed lately, so a redo in this activation is not counted twice.
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
     private readonly Queue<string> _recentOrder = new();
 
-    private readonly Dictionary<(string Key, string MatterId), ShardPosting> _upserted = [];
+    // What changed since the last flush: postings set (by reference; each is one key and matter
+    // while it is in its bucket), postings dropped, term counts.
+    private readonly HashSet<Posting> _upserted = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<(string Key, string MatterId)> _removed = [];
-    private readonly HashSet<string> _changedTerms = new(StringComparer.Ordinal);
+    private readonly List<(string Key, TermCount Count)> _changedTerms = [];
     private DateTimeOffset _latest;
+    private DateTimeOffset _prunedAt;
     private IGrainTimer? _flush;
     private long _snapshotBytes;
     private long _changeBytes;
     private bool _snapshotDue;
+    private TermCount? _documents;
 
     private string District => TenantGrainKey.TenantOf(this.GetPrimaryKeyString()).Value;
 
@@ -79,18 +87,20 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationP
 
     private string DocumentsKey => $"#docs{Shard}";
 
+    private TermCount Documents => _documents ??= CountOf(DocumentsKey);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var (contents, snapshotBytes, changeBytes) = await store.LoadAsync(District, Shard, cancellationToken);
         foreach (var posting in contents.Postings)
         {
-            Bucket(posting.Key).Add(posting);
+            Bucket(posting.Key).Add(new Posting(posting.Key, posting.MatterId, posting.LastAt));
             _latest = posting.LastAt > _latest ? posting.LastAt : _latest;
         }
 
         foreach (var (key, count) in contents.Terms)
         {
-            _terms[key] = count;
+            _terms[key] = new TermCount { Value = count };
         }
 
         Prune();
@@ -108,7 +118,16 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationP
         await FlushAsync(cancellationToken);
     }
 
-    public Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardQuery> queries) => Task.FromResult(queries.Select(Answer).ToArray());
+    public Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardQuery> queries)
+    {
+        var answers = new ShardAnswer[queries.Count];
+        for (var i = 0; i < answers.Length; i++)
+        {
+            answers[i] = Answer(queries[i]);
+        }
+
+        return Task.FromResult(answers);
+    }
 
     public Task Commit(IReadOnlyList<ShardCommit> commits)
     {
@@ -122,27 +141,36 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationP
 
     private ShardAnswer Answer(ShardQuery query)
     {
-        var (keys, at, window) = (query.Keys, query.At, query.Window);
-        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var (from, to) = (query.At - query.Window, query.At + query.Window);
+        var frequency = new Dictionary<string, int>(query.Keys.Count, StringComparer.Ordinal);
         var matters = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var key in keys)
+        var active = new List<string>(PostingsPerKey);
+        foreach (var key in query.Keys)
         {
             if (key.StartsWith("t:", StringComparison.Ordinal))
             {
-                frequency[key] = (int)_terms.GetValueOrDefault(key);
+                frequency[key] = _terms.TryGetValue(key, out var count) ? (int)count.Value : 0;
             }
 
             if (_postings.TryGetValue(key, out var postings))
             {
-                var active = postings.Where(p => p.LastAt >= at - window && p.LastAt <= at + window).Select(p => p.MatterId).ToArray();
-                if (active.Length > 0)
+                active.Clear();
+                foreach (var posting in postings)
                 {
-                    matters[key] = active;
+                    if (posting.LastAt >= from && posting.LastAt <= to)
+                    {
+                        active.Add(posting.MatterId);
+                    }
+                }
+
+                if (active.Count > 0)
+                {
+                    matters[key] = active.ToArray();
                 }
             }
         }
 
-        return new ShardAnswer(frequency, matters, _terms.GetValueOrDefault(DocumentsKey));
+        return new ShardAnswer(frequency, matters, Documents.Value);
     }
 
     private void Commit(ShardCommit commit)
@@ -159,57 +187,99 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationP
             _recent.Remove(_recentOrder.Dequeue());
         }
 
-        Tally(DocumentsKey);
-        foreach (var term in termKeys.Where(k => k.Length <= MaxKeyLength))
+        Tally(DocumentsKey, Documents);
+        foreach (var term in termKeys)
         {
-            Tally(term);
+            if (term.Length <= MaxKeyLength)
+            {
+                Tally(term, CountOf(term));
+            }
         }
 
-        foreach (var key in postingKeys.Where(k => k.Length <= MaxKeyLength))
+        foreach (var key in postingKeys)
         {
-            Post(key, matterId, at);
+            if (key.Length <= MaxKeyLength)
+            {
+                Post(key, matterId, at);
+            }
         }
 
         _latest = at > _latest ? at : _latest;
     }
 
-    private void Tally(string key)
+    private TermCount CountOf(string key)
     {
-        _terms[key] = _terms.GetValueOrDefault(key) + 1;
-        _changedTerms.Add(key);
+        if (!_terms.TryGetValue(key, out var count))
+        {
+            _terms[key] = count = new TermCount();
+        }
+
+        return count;
+    }
+
+    private void Tally(string key, TermCount count)
+    {
+        count.Value++;
+        MarkChanged(key, count);
+    }
+
+    private void MarkChanged(string key, TermCount count)
+    {
+        if (!count.Changed)
+        {
+            count.Changed = true;
+            _changedTerms.Add((key, count));
+        }
     }
 
     private void Post(string key, string matterId, DateTimeOffset at)
     {
         var postings = Bucket(key);
-        var existing = postings.FindIndex(p => p.MatterId == matterId);
-        if (existing >= 0)
+        Posting? posting = null;
+        var oldest = 0;
+        for (var i = 0; i < postings.Count; i++)
         {
-            if (at <= postings[existing].LastAt)
+            if (string.Equals(postings[i].MatterId, matterId, StringComparison.Ordinal))
+            {
+                posting = postings[i];
+                break;
+            }
+
+            oldest = postings[i].LastAt < postings[oldest].LastAt ? i : oldest;
+        }
+
+        if (posting is not null)
+        {
+            if (at <= posting.LastAt)
             {
                 return;
             }
 
-            postings[existing] = postings[existing] with { LastAt = at };
+            posting.LastAt = at;
         }
         else
         {
-            postings.Add(new ShardPosting(key, matterId, at));
-            if (postings.Count > PostingsPerKey)
+            if (postings.Count >= PostingsPerKey)
             {
-                var oldest = postings.MinBy(p => p.LastAt)!; // a key this common says little; keep its recent matters
-                postings.Remove(oldest);
-                _upserted.Remove((key, oldest.MatterId));
-                _removed.Add((key, oldest.MatterId));
+                // A key this common says little; keep its recent matters.
+                var dropped = postings[oldest];
+                postings.RemoveAt(oldest);
+                _upserted.Remove(dropped);
+                _removed.Add((key, dropped.MatterId));
+            }
+
+            posting = new Posting(key, matterId, at);
+            postings.Add(posting);
+            if (_removed.Count > 0)
+            {
+                _removed.Remove((key, matterId));
             }
         }
 
-        var posting = postings.Find(p => p.MatterId == matterId)!;
-        _upserted[(key, matterId)] = posting;
-        _removed.Remove((key, matterId));
+        _upserted.Add(posting);
     }
 
-    private List<ShardPosting> Bucket(string key)
+    private List<Posting> Bucket(string key)
     {
         if (!_postings.TryGetValue(key, out var postings))
         {
@@ -229,11 +299,12 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationP
 
         var horizon = Prune();
         var changes = new ShardChanges(
-            _upserted.Values.Where(p => p.LastAt >= horizon).ToArray(),
+            _upserted.Where(p => p.LastAt >= horizon).Select(p => p.ToStored()).ToArray(),
             _removed.ToArray(),
-            _changedTerms.Select(k => new KeyValuePair<string, long>(k, _terms[k])).ToArray());
+            _changedTerms.Select(t => new KeyValuePair<string, long>(t.Key, t.Count.Value)).ToArray());
         _upserted.Clear();
         _removed.Clear();
+        _changedTerms.ForEach(t => t.Count.Changed = false);
         _changedTerms.Clear();
         try
         {
@@ -247,7 +318,9 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationP
 
             if (_snapshotDue || _changeBytes > Math.Max(_snapshotBytes, policy.IndexSnapshotBytes))
             {
-                var contents = new ShardContents(_postings.Values.SelectMany(p => p).ToArray(), _terms);
+                var contents = new ShardContents(
+                    _postings.Values.SelectMany(p => p).Select(p => p.ToStored()).ToArray(),
+                    _terms.ToDictionary(t => t.Key, t => t.Value.Value, StringComparer.Ordinal));
                 _snapshotBytes = await store.SnapshotAsync(District, Shard, contents, cancellationToken);
                 _changeBytes = 0;
                 _snapshotDue = false;
@@ -269,34 +342,71 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationP
         }
 
         var horizon = _latest - Retention;
-        foreach (var (key, postings) in _postings.ToArray())
+        if (horizon - _prunedAt < PruneStep)
+        {
+            return _prunedAt;
+        }
+
+        _prunedAt = horizon;
+        List<string>? emptied = null;
+        foreach (var (key, postings) in _postings)
         {
             postings.RemoveAll(p => p.LastAt < horizon);
             if (postings.Count == 0)
             {
-                _postings.Remove(key);
+                (emptied ??= []).Add(key);
             }
         }
 
+        emptied?.ForEach(key => _postings.Remove(key));
         return horizon;
     }
 
     // Keeps the changes of a failed write for the next flush; what changed since is newer and wins.
     private void Restore(ShardChanges changes)
     {
-        foreach (var posting in changes.Upserted)
+        foreach (var stored in changes.Upserted)
         {
-            _upserted.TryAdd((posting.Key, posting.MatterId), posting);
+            if (_postings.TryGetValue(stored.Key, out var postings) && postings.Find(p => p.MatterId == stored.MatterId) is { } posting)
+            {
+                _upserted.Add(posting);
+            }
         }
 
-        foreach (var key in changes.Removed.Where(r => !_upserted.ContainsKey(r)))
+        foreach (var key in changes.Removed)
         {
-            _removed.Add(key);
+            if (!_postings.TryGetValue(key.Key, out var postings) || !postings.Exists(p => p.MatterId == key.MatterId))
+            {
+                _removed.Add(key);
+            }
         }
 
         foreach (var (key, _) in changes.Terms)
         {
-            _changedTerms.Add(key);
+            if (_terms.TryGetValue(key, out var count))
+            {
+                MarkChanged(key, count);
+            }
         }
+    }
+
+    // A posting as the shard holds it in memory: its time moves forward in place.
+    private sealed class Posting(string key, string matterId, DateTimeOffset lastAt)
+    {
+        public string Key { get; } = key;
+
+        public string MatterId { get; } = matterId;
+
+        public DateTimeOffset LastAt { get; set; } = lastAt;
+
+        public ShardPosting ToStored() => new(Key, MatterId, LastAt);
+    }
+
+    // A term's count in the pool, and whether it changed since the last flush.
+    private sealed class TermCount
+    {
+        public long Value { get; set; }
+
+        public bool Changed { get; set; }
     }
 }

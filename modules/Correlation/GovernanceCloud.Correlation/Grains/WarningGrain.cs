@@ -19,9 +19,12 @@ namespace GovernanceCloud.Correlation.Grains;
 [Alias("gc.warning")]
 internal interface IWarningGrain : ITenantGrain
 {
-    /// <summary>Opens or feeds the warning; answers its id and whether this finding was new to it.</summary>
-    [Alias("raise")]
-    Task<WarningRaise> Raise(Finding finding, TimeSpan deadline);
+    /// <summary>
+    /// Opens or feeds the warning with the findings of one batch, in order, and writes once;
+    /// answers its id and whether they opened it or raised its level.
+    /// </summary>
+    [Alias("raise-many")]
+    Task<WarningRaise> Raise(IReadOnlyList<FindingWithDeadline> findings);
 
     [Alias("view")]
     Task<WarningView?> View();
@@ -33,6 +36,10 @@ internal interface IWarningGrain : ITenantGrain
     [Alias("act-on-sheet")]
     Task<SheetActResult> ActOnSheet(string number, SheetCommand command);
 }
+
+/// <summary>A finding, and the deadline its level gives a prompt sheet under the district's settings.</summary>
+[GenerateSerializer, Immutable, Alias("gc.finding-with-deadline")]
+internal sealed record FindingWithDeadline([property: Id(0)] Finding Finding, [property: Id(1)] TimeSpan Deadline);
 
 [GenerateSerializer, Immutable, Alias("gc.warning-raise")]
 internal sealed record WarningRaise([property: Id(0)] string WarningId, [property: Id(1)] bool Opened, [property: Id(2)] bool LevelRaised);
@@ -106,7 +113,7 @@ internal sealed partial class WarningGrain(
         _noticeRow = new ReadModelProjection<NotificationRow>(this, writer, logger);
         if (state.State.Episode > 0)
         {
-            await ProjectAsync(notice: null);
+            await ProjectAsync([]);
             foreach (var notice in CurrentSheet?.Notices ?? [])
             {
                 await _noticeRow.ProjectAsync(ToRow(CurrentSheet!, notice)); // a no-op for those that landed
@@ -114,13 +121,37 @@ internal sealed partial class WarningGrain(
         }
     }
 
-    public async Task<WarningRaise> Raise(Finding finding, TimeSpan deadline)
+    public async Task<WarningRaise> Raise(IReadOnlyList<FindingWithDeadline> findings)
+    {
+        var (opened, raised, changed) = (false, false, false);
+        var notices = new List<SheetNotice>();
+        foreach (var (finding, deadline) in findings)
+        {
+            var step = await ApplyAsync(finding, deadline, notices);
+            (opened, raised, changed) = (opened || step.Opened, raised || step.Raised, changed || step.Changed);
+        }
+
+        if (!changed)
+        {
+            return new WarningRaise(WarningId, false, false); // the same evidence again: a redo
+        }
+
+        await SaveAsync(notices);
+        if (opened || raised)
+        {
+            await WatchSheetAsync();
+        }
+
+        return new WarningRaise(WarningId, opened, raised);
+    }
+
+    // One finding applied to the state in memory: whether it opened the warning, raised its level, changed anything.
+    private async Task<(bool Opened, bool Raised, bool Changed)> ApplyAsync(Finding finding, TimeSpan deadline, List<SheetNotice> notices)
     {
         var s = state.State;
         var now = clock.Now;
         var opened = false;
         var raised = false;
-        SheetNotice? notice = null;
         if (s.Status == WarningStatus.Closed)
         {
             var number = await NextSheetNumberAsync(now);
@@ -135,7 +166,7 @@ internal sealed partial class WarningGrain(
             s.ComplaintIds = [];
             s.Steps = [new WarningStep(now, null, finding.Level, finding.Explanation)];
             var sheet = IssueSheet(number, finding, now);
-            notice = Notify(sheet, now, "sheet.issued", $"新的工作提示单 {number}", $"{Levels.Name(sheet.Level)}预警：{finding.Summary}。请于 {Deadline(sheet.DueAt)} 前办结。", toTown: true, toDistrict: sheet.Level == WarningLevel.Red);
+            notices.Add(Notify(sheet, now, "sheet.issued", $"新的工作提示单 {number}", $"{Levels.Name(sheet.Level)}预警：{finding.Summary}。请于 {Deadline(sheet.DueAt)} 前办结。", toTown: true, toDistrict: sheet.Level == WarningLevel.Red));
             opened = true;
         }
         else if (finding.Level > s.Level)
@@ -144,16 +175,17 @@ internal sealed partial class WarningGrain(
             s.Level = finding.Level;
             s.DueAt = now + deadline;
             raised = true;
-            if (CurrentSheet is { } sheet)
+            if (CurrentSheet is { } sheet && FollowWarning(sheet, now, $"新的证据使预警升级为{Levels.Name(s.Level)}", "sheet.raised") is { } notice)
             {
-                notice = FollowWarning(sheet, now, $"新的证据使预警升级为{Levels.Name(s.Level)}", "sheet.raised");
+                notices.Add(notice);
             }
         }
 
-        var added = finding.ComplaintIds.Where(id => !s.ComplaintIds.Contains(id)).ToArray();
+        var known = s.ComplaintIds.ToHashSet(StringComparer.Ordinal);
+        var added = finding.ComplaintIds.Where(known.Add).ToArray();
         if (!opened && !raised && added.Length == 0)
         {
-            return new WarningRaise(WarningId, false, false); // the same evidence again: a redo
+            return (false, false, false);
         }
 
         s.ComplaintIds.AddRange(added);
@@ -165,13 +197,7 @@ internal sealed partial class WarningGrain(
         s.TownId = finding.TownId ?? s.TownId;
         s.Summary = finding.Summary;
         s.Explanation = finding.Explanation;
-        await SaveAsync(notice);
-        if (opened || raised)
-        {
-            await WatchSheetAsync();
-        }
-
-        return new WarningRaise(WarningId, opened, raised);
+        return (opened, raised, true);
     }
 
     public Task<WarningView?> View()
@@ -185,21 +211,23 @@ internal sealed partial class WarningGrain(
         });
     }
 
-    private async Task SaveAsync(SheetNotice? notice)
+    private Task SaveAsync(SheetNotice? notice) => SaveAsync(notice is null ? [] : [notice]);
+
+    private async Task SaveAsync(IReadOnlyList<SheetNotice> notices)
     {
         state.State.Version++;
         await state.WriteStateAsync();
-        await ProjectAsync(notice);
+        await ProjectAsync(notices);
     }
 
-    private async Task ProjectAsync(SheetNotice? notice)
+    private async Task ProjectAsync(IReadOnlyList<SheetNotice> notices)
     {
         await _warningRow.ProjectAsync(ToRow());
         await LinkEvidenceAsync();
         if (CurrentSheet is { } sheet)
         {
             await _sheetRow.ProjectAsync(ToRow(sheet));
-            if (notice is not null)
+            foreach (var notice in notices)
             {
                 await _noticeRow.ProjectAsync(ToRow(sheet, notice));
             }

@@ -6,6 +6,7 @@ namespace GovernanceCloud.Correlation.Matching;
 /// <summary>
 /// What the index knows a complaint by: its places (<c>p:</c>, the community it was filed under
 /// first), its key terms (<c>t:</c>) and its MinHash bands (<c>b:</c>), with the features they came from.
+/// <see cref="TermKeys"/> follows the order of the features' terms: key i is term i's.
 /// </summary>
 internal sealed record ComplaintKeys(
     ComplaintFeatures Features, IReadOnlyList<NamedPlace> Places, string[] PlaceKeys, string[] TermKeys, string[] BandKeys)

@@ -1,0 +1,79 @@
+using GovernanceCloud.Correlation.Grains;
+using GovernanceCloud.Kernel.Tenancy;
+using GovernanceCloud.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace GovernanceCloud.Host.Tests.Correlation;
+
+/// <summary>
+/// One index shard on its own: what it answers after commits, that a redone commit is not counted
+/// twice, that a key keeps only its 64 most recent matters, and that postings of matters idle past
+/// the retention are gone. Each is checked again after a restart, from what the shard wrote.
+/// </summary>
+public sealed class MatterIndexShardTests : IDisposable
+{
+    private static readonly TenantId District = TenantId.ForDistrict("xiangcheng");
+    private static readonly DateTimeOffset Day = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly TimeSpan Window = TimeSpan.FromDays(30);
+    private readonly TempDirectory _data = new("gc-shard");
+
+    [Fact]
+    public async Task Commits_AreAnswered_CountedOnce_Bounded_AndPruned_BeforeAndAfterARestart()
+    {
+        await using (var first = HostFactory.Over(_data))
+        {
+            var shard = Shard(first);
+            using (TenantRequestContext.EnterSystem())
+            {
+                await shard.Commit([Commit("c1", "m1", Day, terms: ["t:测试噪音", "t:测试夜间"], postings: ["p:测试花园", "t:测试噪音"])]);
+                await shard.Commit([
+                    Commit("c1", "m1", Day, terms: ["t:测试噪音", "t:测试夜间"], postings: ["p:测试花园", "t:测试噪音"]), // a redo
+                    Commit("c2", "m2", Day.AddDays(1), terms: ["t:测试噪音"], postings: ["t:测试噪音"]),
+                ]);
+
+                // 70 matters under one key: the six idle longest are dropped.
+                await shard.Commit(Enumerable.Range(0, 70).Select(i => Commit($"h{i}", $"mh{i}", Day.AddHours(i), terms: [], postings: ["b0:测试热键"])).ToArray());
+
+                // A matter idle 120 days behind the newest posting is past the retention: gone once the shard has pruned (at the latest, when it loads again).
+                await shard.Commit([Commit("old", "m-old", Day.AddDays(-200), terms: [], postings: ["p:测试旧小区"])]);
+                await AssertAnswersAsync(shard);
+            }
+        }
+
+        await using var second = HostFactory.Over(_data);
+        using (TenantRequestContext.EnterSystem())
+        {
+            var shard = Shard(second);
+            await AssertAnswersAsync(shard);
+            var old = (await shard.Lookup([new ShardQuery(["p:测试旧小区"], Day.AddDays(-200), Window)])).Single();
+            Assert.False(old.Matters.ContainsKey("p:测试旧小区"));
+        }
+    }
+
+    public void Dispose() => _data.Dispose();
+
+    private static async Task AssertAnswersAsync(IMatterIndexShardGrain shard)
+    {
+        var answer = (await shard.Lookup([new ShardQuery(["t:测试噪音", "t:测试夜间", "p:测试花园", "t:测试没有"], Day, Window)])).Single();
+        Assert.Equal(2, answer.DocumentFrequency["t:测试噪音"]);
+        Assert.Equal(1, answer.DocumentFrequency["t:测试夜间"]);
+        Assert.Equal(0, answer.DocumentFrequency["t:测试没有"]);
+        Assert.False(answer.DocumentFrequency.ContainsKey("p:测试花园")); // places are not counted as terms
+        Assert.Equal(["m1", "m2"], answer.Matters["t:测试噪音"].Order(StringComparer.Ordinal));
+        Assert.Equal(["m1"], answer.Matters["p:测试花园"]);
+
+        // Only matters active within the window around the complaint's time are candidates.
+        var later = (await shard.Lookup([new ShardQuery(["t:测试噪音"], Day.AddDays(30).AddHours(12), Window)])).Single();
+        Assert.Equal(["m2"], later.Matters["t:测试噪音"]);
+
+        var hot = (await shard.Lookup([new ShardQuery(["b0:测试热键"], Day, TimeSpan.FromDays(10))])).Single();
+        Assert.Equal(Enumerable.Range(6, 64).Select(i => $"mh{i}").Order(StringComparer.Ordinal), hot.Matters["b0:测试热键"].Order(StringComparer.Ordinal));
+    }
+
+    private static ShardCommit Commit(string complaint, string matter, DateTimeOffset at, string[] terms, string[] postings) =>
+        new(complaint, terms, matter, postings, at);
+
+    private static IMatterIndexShardGrain Shard(HostFactory host) =>
+        host.Services.GetRequiredService<IGrainFactory>().GetIndexShard(District, 5);
+}
