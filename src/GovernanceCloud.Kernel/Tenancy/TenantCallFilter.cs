@@ -11,17 +11,15 @@ public sealed class TenantCallFilter : IIncomingGrainCallFilter
 {
     public Task Invoke(IIncomingGrainCallContext context)
     {
-        if (context.Grain is ITenantGrain && !IsRuntimeCall(context))
+        // A system call may reach any tenant's grain: it pays for no key parsing.
+        if (context.Grain is ITenantGrain && !TenantRequestContext.IsSystem && !IsRuntimeCall(context))
         {
             var target = TenantGrainKey.TenantOf(context.TargetId.Key.ToString()!);
-            if (!TenantRequestContext.IsSystem)
+            var caller = TenantRequestContext.Current
+                ?? throw new TenantAccessDeniedException($"A call to a grain of '{target}' carried no tenant.");
+            if (!caller.CanSee(target))
             {
-                var caller = TenantRequestContext.Current
-                    ?? throw new TenantAccessDeniedException($"A call to a grain of '{target}' carried no tenant.");
-                if (!caller.CanSee(target))
-                {
-                    throw new TenantAccessDeniedException($"Tenant '{caller}' may not call a grain of '{target}'.");
-                }
+                throw new TenantAccessDeniedException($"Tenant '{caller}' may not call a grain of '{target}'.");
             }
         }
 

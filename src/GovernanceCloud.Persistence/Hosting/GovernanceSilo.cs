@@ -81,6 +81,7 @@ public static class GovernanceSilo
 
             silo.Services.TryAddSingleton(new SqliteDatabase(storage.SqlitePath));
             silo.Services.TryAddSingleton<SqliteWriter>();
+            silo.Services.TryAddSingleton<SqliteReaders>();
             silo.Services.AddSingleton<IGrainStorageSerializer, JsonGrainStateSerializer>();
             silo.Services.AddGrainStorage(StorageName, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
             silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using GovernanceCloud.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -70,16 +71,12 @@ internal sealed class VersionedUpsert
     /// <summary>Runs the statement for <paramref name="row"/>; true when the row was written.</summary>
     public async Task<bool> ExecuteAsync(DbConnection connection, object row, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = _sql;
+        await using var statement = StatementCache.Rent(connection, _sql);
         for (var i = 0; i < _parameters.Count; i++)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            parameter.Value = _parameters[i].ProviderValue(row);
-            command.Parameters.Add(parameter);
+            statement.Set(i, $"@p{i}", _parameters[i].ProviderValue(row));
         }
 
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        return await statement.Command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 }

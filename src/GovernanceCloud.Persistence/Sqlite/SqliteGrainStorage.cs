@@ -10,16 +10,28 @@ namespace GovernanceCloud.Persistence.Sqlite;
 /// after SQLite has committed it to disk (through <see cref="SqliteWriter"/>, which commits the
 /// writes that are waiting together).
 /// </summary>
-public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter writer, IGrainStorageSerializer serializer, TimeProvider clock) : IGrainStorage
+public sealed class SqliteGrainStorage(SqliteReaders readers, SqliteWriter writer, IGrainStorageSerializer serializer, TimeProvider clock) : IGrainStorage
 {
+    private const string Insert = """
+        INSERT INTO orleans_grain_state (state_name, grain_id, version, payload, modified_at)
+        VALUES ($state, $grain, 1, $payload, $now)
+        ON CONFLICT (state_name, grain_id) DO NOTHING
+        RETURNING version;
+        """;
+
+    private const string Update = """
+        UPDATE orleans_grain_state SET version = version + 1, payload = $payload, modified_at = $now
+        WHERE state_name = $state AND grain_id = $grain AND version = $version
+        RETURNING version;
+        """;
+
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version, payload FROM orleans_grain_state WHERE state_name = $state AND grain_id = $grain;";
-        command.Parameters.AddWithValue("$state", stateName);
-        command.Parameters.AddWithValue("$grain", grainId.ToString());
-        await using var reader = await command.ExecuteReaderAsync();
+        await using var lease = await readers.RentAsync();
+        await using var statement = StatementCache.Rent(lease.Connection, "SELECT version, payload FROM orleans_grain_state WHERE state_name = $state AND grain_id = $grain;");
+        statement.Set(0, "$state", stateName);
+        statement.Set(1, "$grain", grainId.ToString());
+        await using var reader = await statement.Command.ExecuteReaderAsync();
         if (await reader.ReadAsync())
         {
             grainState.ETag = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
@@ -41,31 +53,17 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
         var now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         var version = await writer.WriteAsync(async connection =>
         {
-            await using var command = connection.CreateCommand();
-            if (etag is null)
+            await using var statement = StatementCache.Rent(connection, etag is null ? Insert : Update);
+            statement.Set(0, "$state", stateName);
+            statement.Set(1, "$grain", grainId.ToString());
+            statement.Set(2, "$payload", payload);
+            statement.Set(3, "$now", now);
+            if (etag is not null)
             {
-                command.CommandText = """
-                    INSERT INTO orleans_grain_state (state_name, grain_id, version, payload, modified_at)
-                    VALUES ($state, $grain, 1, $payload, $now)
-                    ON CONFLICT (state_name, grain_id) DO NOTHING
-                    RETURNING version;
-                    """;
-            }
-            else
-            {
-                command.CommandText = """
-                    UPDATE orleans_grain_state SET version = version + 1, payload = $payload, modified_at = $now
-                    WHERE state_name = $state AND grain_id = $grain AND version = $version
-                    RETURNING version;
-                    """;
-                command.Parameters.AddWithValue("$version", ParseETag(etag));
+                statement.Set(4, "$version", ParseETag(etag));
             }
 
-            command.Parameters.AddWithValue("$state", stateName);
-            command.Parameters.AddWithValue("$grain", grainId.ToString());
-            command.Parameters.AddWithValue("$payload", payload);
-            command.Parameters.AddWithValue("$now", now);
-            return await command.ExecuteScalarAsync();
+            return await statement.Command.ExecuteScalarAsync();
         }) ?? throw Conflict("write", stateName, grainId, etag);
         grainState.ETag = Convert.ToInt64(version, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;

@@ -56,7 +56,12 @@ public sealed class SqliteWriter : IAsyncDisposable
 
                 try
                 {
-                    connection ??= await _database.OpenAsync();
+                    if (connection is null)
+                    {
+                        connection = await _database.OpenAsync();
+                        StatementCache.Keep(connection);
+                    }
+
                     await CommitAsync(connection, batch);
                 }
                 catch (Exception ex)
@@ -117,9 +122,8 @@ public sealed class SqliteWriter : IAsyncDisposable
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
+        await using var statement = StatementCache.Rent(connection, sql);
+        await statement.Command.ExecuteNonQueryAsync();
     }
 
     private static async Task TryRollbackAsync(SqliteConnection connection)

@@ -11,7 +11,14 @@ internal sealed class MatterProfile
 
     public Dictionary<string, string> Places { get; set; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, double> Terms { get; set; } = new(StringComparer.Ordinal);
+    private Dictionary<string, double> _terms = new(StringComparer.Ordinal);
+    private KeyValuePair<string, double>[]? _byWeight;
+
+    public Dictionary<string, double> Terms
+    {
+        get => _terms;
+        set => (_terms, _byWeight) = (value, null);
+    }
 
     public List<uint[]> Signatures { get; set; } = [];
 
@@ -21,6 +28,7 @@ internal sealed class MatterProfile
 
     public void Add(MatterProbe probe)
     {
+        _byWeight = null;
         for (var i = 0; i < probe.PlaceKeys.Count; i++)
         {
             Places.TryAdd(probe.PlaceKeys[i], probe.PlaceNames[i]);
@@ -57,10 +65,13 @@ internal sealed class MatterProfile
         Complaints++;
     }
 
+    /// <summary>The terms, heaviest first (ties in the order they came); kept until the next complaint is added, as every score reads it.</summary>
+    public KeyValuePair<string, double>[] TermsByWeight() => _byWeight ??= [.. Terms.OrderByDescending(t => t.Value)];
+
     /// <summary>"西湖君庭 业委会 成立": the first place and the heaviest terms.</summary>
     public string Label()
     {
-        var terms = Terms.OrderByDescending(t => t.Value).Take(Places.Count > 0 ? 2 : 3).Select(t => t.Key);
+        var terms = TermsByWeight().Take(Places.Count > 0 ? 2 : 3).Select(t => t.Key);
         return string.Join(' ', Places.Values.Take(1).Concat(terms));
     }
 }

@@ -18,7 +18,7 @@ internal static class MatterScorer
 
     public static MatterScore Score(MatterProbe probe, MatterProfile matter)
     {
-        var terms = TermOverlap(probe.Terms, matter.Terms);
+        var terms = TermOverlap(probe.Terms, matter);
         var text = matter.Signatures.Count == 0 ? 0 : matter.Signatures.Max(s => MinHash.Similarity(probe.Signature, s));
         var sameCategory = probe.CategoryCode is not null && matter.Categories.ContainsKey(probe.CategoryCode);
         if (probe.PlaceKeys.Count > 0 && matter.Places.Count > 0)
@@ -34,18 +34,28 @@ internal static class MatterScorer
     // Mostly: how much of the matter's own top terms (those its complaints keep repeating) the
     // complaint shares; partly: how much of the complaint's key-term weight the matter carries.
     // A resident's words around the matter vary (进展, 推脱, 说理), the matter's core (业委会, 成立) does not.
-    private static double TermOverlap(IReadOnlyDictionary<string, double> probe, Dictionary<string, double> matter)
+    private static double TermOverlap(IReadOnlyDictionary<string, double> probe, MatterProfile matter)
     {
-        if (probe.Count == 0 || matter.Count == 0)
+        if (probe.Count == 0 || matter.Terms.Count == 0)
         {
             return 0;
         }
 
-        var probeTotal = probe.Values.Sum();
-        var shared = probe.Where(t => matter.ContainsKey(t.Key)).Sum(t => t.Value);
-        var matterTop = matter.OrderByDescending(t => t.Value).Take(probe.Count).ToArray();
-        var matterTotal = matterTop.Sum(t => t.Value);
-        var matterShared = matterTop.Where(t => probe.ContainsKey(t.Key)).Sum(t => t.Value);
+        double probeTotal = 0, shared = 0;
+        foreach (var (term, weight) in probe)
+        {
+            probeTotal += weight;
+            shared += matter.Terms.ContainsKey(term) ? weight : 0;
+        }
+
+        var byWeight = matter.TermsByWeight();
+        double matterTotal = 0, matterShared = 0;
+        for (var i = 0; i < Math.Min(probe.Count, byWeight.Length); i++)
+        {
+            matterTotal += byWeight[i].Value;
+            matterShared += probe.ContainsKey(byWeight[i].Key) ? byWeight[i].Value : 0;
+        }
+
         var forward = probeTotal == 0 ? 0 : shared / probeTotal;
         var backward = matterTotal == 0 ? 0 : matterShared / matterTotal;
         return ((2 * backward) + forward) / 3;
