@@ -1,4 +1,6 @@
 using GovernanceCloud.Correlation.Grains;
+using GovernanceCloud.Correlation.Matching;
+using GovernanceCloud.Correlation.Text;
 using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,7 +53,33 @@ public sealed class MatterIndexShardTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task AClaimFittingAMatterJustStartedUnderItsAnchor_JoinsIt_AndOthersStartTheirOwn()
+    {
+        await using var host = HostFactory.Over(_data);
+        var shard = Shard(host);
+        using (TenantRequestContext.EnterSystem())
+        {
+            var first = await shard.Claim([Claim("m-first", "锦丰花园地下车库积水严重，物业不管", "积水", "车库")]);
+            var answers = await shard.Claim([
+                Claim("m-same", "锦丰花园车库积水没人处理", "积水", "车库"),
+                Claim("m-other", "锦丰花园小区广场舞噪音扰民", "噪音", "广场舞"),
+                Claim("m-first", "锦丰花园地下车库积水严重，物业不管", "积水", "车库"), // a redo
+            ]);
+
+            Assert.Equal(["m-first"], first);
+            Assert.Equal(["m-first", "m-other", "m-first"], answers);
+        }
+    }
+
     public void Dispose() => _data.Dispose();
+
+    private static AnchorClaim Claim(string matter, string text, params string[] terms) =>
+        new("p:测试锦丰花园", matter, new MatterProbe
+        {
+            ComplaintId = $"c{matter}", PlaceKeys = ["p:测试锦丰花园"], PlaceNames = ["锦丰花园"], Terms = terms.ToDictionary(t => t, _ => 1.0),
+            Signature = MinHash.Signature(text), CategoryCode = null, ReceivedAt = Day,
+        }, 0.5);
 
     private static async Task AssertAnswersAsync(IMatterIndexShardGrain shard)
     {

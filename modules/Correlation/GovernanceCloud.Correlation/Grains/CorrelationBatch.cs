@@ -230,13 +230,22 @@ internal sealed class CorrelationBatch(
     }
 
     // Another batch, here or on another node, may have started the same matter a moment ago: each
-    // new matter claims its anchor (its first complaint's first place, else its heaviest key term),
-    // and follows the matter the anchor hands back.
+    // new matter claims its anchor key on the key's shard (one call per shard), and follows the
+    // matter the shard hands back.
     private async Task<string[]> ClaimAsync(string[] chosen, List<StartedMatter> started)
     {
-        var claimed = await Task.WhenAll(started.Select(m => (m.Id, m.First.Matter, Anchor: AnchorOf(m.First.Matter))).Where(m => m.Anchor is not null).Select(async m =>
-            (m.Id, Claimed: await grains.GetMatterAnchor(district, m.Anchor!).Claim(m.Id, m.Matter, settings.SameMatterThreshold))));
-        var moved = claimed.Where(c => c.Claimed != c.Id).ToDictionary(c => c.Id, c => c.Claimed, StringComparer.Ordinal);
+        var claims = started
+            .Select(m => (Anchor: AnchorOf(m.First.Matter), m))
+            .Where(c => c.Anchor is not null)
+            .Select(c => new AnchorClaim(c.Anchor!, c.m.Id, c.m.First.Matter, settings.SameMatterThreshold))
+            .GroupBy(c => CorrelationKeys.ShardOf(c.AnchorKey))
+            .ToArray();
+        var answered = await Task.WhenAll(claims.Select(async shard =>
+        {
+            var matters = await grains.GetIndexShard(district, shard.Key).Claim(shard.ToArray());
+            return shard.Zip(matters, (claim, matter) => (claim.MatterId, Claimed: matter));
+        }));
+        var moved = answered.SelectMany(a => a).Where(c => c.Claimed != c.MatterId).ToDictionary(c => c.MatterId, c => c.Claimed, StringComparer.Ordinal);
         return moved.Count == 0 ? chosen : chosen.Select(id => moved.GetValueOrDefault(id, id)).ToArray();
     }
 

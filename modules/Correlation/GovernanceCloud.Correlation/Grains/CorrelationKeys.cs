@@ -16,9 +16,6 @@ internal static class CorrelationKeys
     public static IMatterIndexShardGrain GetIndexShard(this IGrainFactory grains, TenantId district, int shard) =>
         grains.ForTenant(district.District).GetGrain<IMatterIndexShardGrain>($"ix{shard}");
 
-    public static IMatterAnchorGrain GetMatterAnchor(this IGrainFactory grains, TenantId district, string anchorKey) =>
-        grains.ForTenant(district.District).GetGrain<IMatterAnchorGrain>($"a{Hash(anchorKey)}");
-
     public static IVolumeGrain GetVolume(this IGrainFactory grains, TenantId district, string subject) =>
         grains.ForTenant(district.District).GetGrain<IVolumeGrain>($"v{Hash(subject)}");
 

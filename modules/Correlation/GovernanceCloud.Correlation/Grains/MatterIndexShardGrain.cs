@@ -1,5 +1,6 @@
 using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Correlation.Index;
+using GovernanceCloud.Correlation.Matching;
 
 namespace GovernanceCloud.Correlation.Grains;
 
@@ -19,7 +20,20 @@ internal interface IMatterIndexShardGrain : ITenantGrain
     /// <summary>Counts each complaint's terms and posts its matter under its keys; committing the same complaint again changes nothing.</summary>
     [Alias("commit-many")]
     Task Commit(IReadOnlyList<ShardCommit> commits);
+
+    /// <summary>
+    /// Claims the anchor keys of the matters a batch is about to start; for each, the matter its
+    /// complaint should start (the one proposed) or join (one started under the same anchor a
+    /// moment ago that it fits).
+    /// </summary>
+    [Alias("claim-many")]
+    Task<string[]> Claim(IReadOnlyList<AnchorClaim> claims);
 }
+
+/// <summary>A new matter about to be started, under its anchor key (its first complaint's first place, else its heaviest key term).</summary>
+[GenerateSerializer, Immutable, Alias("gc.anchor-claim")]
+internal sealed record AnchorClaim(
+    [property: Id(0)] string AnchorKey, [property: Id(1)] string MatterId, [property: Id(2)] MatterProbe Probe, [property: Id(3)] double Threshold);
 
 /// <summary>One complaint's keys of this shard, and the time its matters must be active around.</summary>
 [GenerateSerializer, Immutable, Alias("gc.shard-query")]
@@ -46,9 +60,15 @@ internal sealed record ShardAnswer(
 /// matters, and a crash loses at most one flush of it, which only means a later complaint starts a
 /// new matter where it could have joined one. Postings of matters idle longer than
 /// <see cref="Retention"/> (event time) are dropped, so the shard stays bounded.
+/// It is also where new matters are claimed (<see cref="IMatterIndexShardGrain.Claim"/>): complaints accepted at the same
+/// moment look the index up before any of them has posted to it, so two of them about one new
+/// matter would each start one. A complaint about to start a matter claims its anchor key on the
+/// key's shard first; the shard takes one call at a time, and a complaint that fits a matter
+/// started under the same key in the last minute joins that one instead. Claims live in memory
+/// only: after a minute the index finds those matters anyway.
 /// </summary>
 [GrainType("matter-index-shard")]
-internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationPolicy policy) : Grain, IMatterIndexShardGrain
+internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationPolicy policy, TimeProvider time) : Grain, IMatterIndexShardGrain
 {
     public const int Count = 8;
     private const int RecentLimit = 4096;
@@ -60,6 +80,8 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationP
     // Pruning walks every posting, so it waits until the horizon has moved a day: a posting kept a
     // day past the retention is harmless (queries look within the matter window anyway).
     private static readonly TimeSpan PruneStep = TimeSpan.FromDays(1);
+    private static readonly TimeSpan ClaimsKept = TimeSpan.FromMinutes(1);
+    private const int ClaimsPerKey = 8;
 
     private readonly Dictionary<string, List<Posting>> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TermCount> _terms = new(StringComparer.Ordinal);
@@ -73,6 +95,9 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationP
     private readonly HashSet<Posting> _upserted = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<(string Key, string MatterId)> _removed = [];
     private readonly List<(string Key, TermCount Count)> _changedTerms = [];
+
+    // Matters started lately under an anchor key of this shard, wall-clock time.
+    private readonly Dictionary<string, List<(string MatterId, MatterProfile Profile, DateTimeOffset At)>> _claims = new(StringComparer.Ordinal);
     private DateTimeOffset _latest;
     private DateTimeOffset _prunedAt;
     private IGrainTimer? _flush;
@@ -109,7 +134,7 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationP
         // Found in the tables of an earlier version, not in a log: write it as the log's start.
         _snapshotDue = snapshotBytes + changeBytes == 0 && (contents.Postings.Count > 0 || contents.Terms.Count > 0);
 
-        _flush = this.RegisterGrainTimer(FlushAsync, FlushEvery, FlushEvery);
+        _flush = this.RegisterGrainTimer(TickAsync, FlushEvery, FlushEvery);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -137,6 +162,61 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationP
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<string[]> Claim(IReadOnlyList<AnchorClaim> claims)
+    {
+        var now = time.GetUtcNow();
+        return Task.FromResult(claims.Select(c => Claim(c, now)).ToArray());
+    }
+
+    private string Claim(AnchorClaim claim, DateTimeOffset now)
+    {
+        if (!_claims.TryGetValue(claim.AnchorKey, out var started))
+        {
+            _claims[claim.AnchorKey] = started = [];
+        }
+
+        started.RemoveAll(s => now - s.At > ClaimsKept);
+        if (started.Exists(s => s.MatterId == claim.MatterId))
+        {
+            return claim.MatterId; // a redo
+        }
+
+        var fits = started
+            .Select(s => (s.MatterId, Score: MatterScorer.Score(claim.Probe, s.Profile).Total))
+            .Where(s => s.Score >= claim.Threshold)
+            .OrderByDescending(s => s.Score)
+            .FirstOrDefault();
+        if (fits.MatterId is not null)
+        {
+            return fits.MatterId;
+        }
+
+        var profile = new MatterProfile();
+        profile.Add(claim.Probe);
+        started.Add((claim.MatterId, profile, now));
+        if (started.Count > ClaimsPerKey)
+        {
+            started.RemoveAt(0);
+        }
+
+        return claim.MatterId;
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var (key, started) in _claims.ToArray())
+        {
+            started.RemoveAll(s => now - s.At > ClaimsKept);
+            if (started.Count == 0)
+            {
+                _claims.Remove(key);
+            }
+        }
+
+        await FlushAsync(cancellationToken);
     }
 
     private ShardAnswer Answer(ShardQuery query)
