@@ -256,7 +256,8 @@ internal sealed class CorrelationBatch(
     {
         var groups = matters.Select((id, i) => (Id: id, Index: i)).GroupBy(m => m.Id, StringComparer.Ordinal).ToArray();
         var snapshots = await Task.WhenAll(groups.Select(g =>
-            grains.GetMatter(district, g.Key).Attach(g.Select(m => new MatterArrival(probes[m.Index].Matter, batch[m.Index].Complaint)).ToArray())));
+            grains.GetMatter(district, g.Key).Attach(
+                g.Select(m => new MatterArrival(probes[m.Index].Matter, batch[m.Index].Complaint)).ToArray(), settings.SharedWindow + settings.MatterWindow)));
         var byMatter = snapshots.ToDictionary(s => s.Id, StringComparer.Ordinal);
         return matters.Select(id => byMatter[id]).ToArray();
     }

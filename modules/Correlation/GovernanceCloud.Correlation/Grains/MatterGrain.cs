@@ -16,9 +16,13 @@ internal interface IMatterGrain : ITenantGrain
     [Alias("score-many")]
     Task<MatterScore?[]> Score(IReadOnlyList<MatterProbe> probes, TimeSpan window);
 
-    /// <summary>Adds the complaints (adding one again changes nothing) with one write, and answers what the matter now holds.</summary>
-    [Alias("attach-many")]
-    Task<MatterSnapshot> Attach(IReadOnlyList<MatterArrival> arrivals);
+    /// <summary>
+    /// Adds the complaints (adding one again changes nothing) with one write, and answers what the
+    /// matter now holds: its counts, and its members received within <paramref name="keep"/> of its
+    /// latest one (at most <see cref="MatterGrain.KeptMembers"/>), which are all the scenarios look at.
+    /// </summary>
+    [Alias("attach-kept")]
+    Task<MatterSnapshot> Attach(IReadOnlyList<MatterArrival> arrivals, TimeSpan keep);
 }
 
 /// <summary>A complaint joining a matter, with what it was scored on.</summary>
@@ -31,12 +35,17 @@ internal sealed record MatterMember(
     [property: Id(0)] string ComplaintId, [property: Id(1)] string? PetitionerKey, [property: Id(2)] string Channel,
     [property: Id(3)] string? TownId, [property: Id(4)] DateTimeOffset ReceivedAt, [property: Id(5)] double Score);
 
-/// <summary>What a matter holds after a complaint joined.</summary>
+/// <summary>What a matter holds after a complaint joined: its latest members (not all of a large one), and its counts.</summary>
 [GenerateSerializer, Immutable, Alias("gc.matter-snapshot")]
 internal sealed record MatterSnapshot(
     [property: Id(0)] string Id, [property: Id(1)] string Label, [property: Id(2)] IReadOnlyList<MatterMember> Members, [property: Id(3)] IReadOnlyList<string> Places);
 
-/// <summary>Stored state of a matter; JSON, so add properties freely but never rename them.</summary>
+/// <summary>
+/// Stored state of a matter; JSON, so add properties freely but never rename them. Its members
+/// are the latest ones only (every complaint's matter id is on the complaint itself): a matter of
+/// thousands of complaints rewrote them all with each new one. What the feed counts over all of
+/// them is kept as counts and small sets.
+/// </summary>
 internal sealed class MatterState
 {
     public MatterProfile Profile { get; set; } = new();
@@ -44,6 +53,46 @@ internal sealed class MatterState
     public List<MatterMember> Members { get; set; } = [];
 
     public long Version { get; set; }
+
+    /// <summary>All its complaints; 0 in a state written before the counts were kept (they are then taken from <see cref="Members"/>).</summary>
+    public int Complaints { get; set; }
+
+    /// <summary>Its known petitioners: the first 12 hex digits of each key (48 bits), enough to count them, not to find them.</summary>
+    public HashSet<string> Petitioners { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Its complaints without a known petitioner, each a person of its own.</summary>
+    public int Anonymous { get; set; }
+
+    public HashSet<string> Channels { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Its complaints per town.</summary>
+    public Dictionary<string, int> Towns { get; set; } = new(StringComparer.Ordinal);
+
+    public DateTimeOffset? FirstAt { get; set; }
+
+    public DateTimeOffset? LastAt { get; set; }
+
+    public void Count(MatterMember member)
+    {
+        Complaints++;
+        if (member.PetitionerKey is { } key)
+        {
+            Petitioners.Add(key[..Math.Min(key.Length, 12)]);
+        }
+        else
+        {
+            Anonymous++;
+        }
+
+        Channels.Add(member.Channel);
+        if (member.TownId is { } town)
+        {
+            Towns[town] = Towns.GetValueOrDefault(town) + 1;
+        }
+
+        FirstAt = FirstAt is { } first && first <= member.ReceivedAt ? first : member.ReceivedAt;
+        LastAt = LastAt is { } last && last >= member.ReceivedAt ? last : member.ReceivedAt;
+    }
 }
 
 [GrainType("matter")]
@@ -53,6 +102,9 @@ internal sealed class MatterGrain(
     IProjectionWriter writer,
     ILogger<MatterGrain> logger) : Grain, IMatterGrain
 {
+    /// <summary>The most members a matter keeps, however many it received within the window kept.</summary>
+    public const int KeptMembers = 500;
+
     private ReadModelProjection<MatterRow> _projection = null!;
 
     private TenantId District => TenantGrainKey.TenantOf(this.GetPrimaryKeyString());
@@ -62,7 +114,13 @@ internal sealed class MatterGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _projection = new ReadModelProjection<MatterRow>(this, writer, logger);
-        if (state.State.Members.Count > 0)
+        if (state.State is { Complaints: 0, Members.Count: > 0 } earlier)
+        {
+            // Written before the counts were kept: they are all in its members.
+            earlier.Members.ForEach(earlier.Count);
+        }
+
+        if (state.State.Complaints > 0)
         {
             await _projection.ProjectAsync(ToRow());
         }
@@ -70,37 +128,39 @@ internal sealed class MatterGrain(
 
     public Task<MatterScore?[]> Score(IReadOnlyList<MatterProbe> probes, TimeSpan window)
     {
-        var members = state.State.Members;
-        if (members.Count == 0)
+        if (state.State is not { FirstAt: { } first, LastAt: { } last })
         {
             return Task.FromResult(new MatterScore?[probes.Count]);
         }
 
-        var (first, last) = (members.Min(m => m.ReceivedAt), members.Max(m => m.ReceivedAt));
         return Task.FromResult(probes
             .Select(p => p.ReceivedAt - last > window || first - p.ReceivedAt > window ? null : MatterScorer.Score(p, state.State.Profile))
             .ToArray());
     }
 
-    public async Task<MatterSnapshot> Attach(IReadOnlyList<MatterArrival> arrivals)
+    public async Task<MatterSnapshot> Attach(IReadOnlyList<MatterArrival> arrivals, TimeSpan keep)
     {
         var s = state.State;
         var added = false;
         foreach (var (probe, complaint) in arrivals)
         {
+            // A redo: the complaint is among the members kept (a redo comes within moments, while it still is).
             if (s.Members.Exists(m => m.ComplaintId == complaint.Id))
             {
                 continue;
             }
 
-            var score = s.Members.Count == 0 ? 1 : MatterScorer.Score(probe, s.Profile).Total;
-            s.Members.Add(new MatterMember(complaint.Id, complaint.PetitionerKey, complaint.Channel, complaint.TownId, complaint.ReceivedAt, Math.Round(score, 3)));
+            var score = s.Complaints == 0 ? 1 : MatterScorer.Score(probe, s.Profile).Total;
+            var member = new MatterMember(complaint.Id, complaint.PetitionerKey, complaint.Channel, complaint.TownId, complaint.ReceivedAt, Math.Round(score, 3));
+            s.Members.Add(member);
+            s.Count(member);
             s.Profile.Add(probe);
             added = true;
         }
 
         if (added)
         {
+            Trim(s, keep);
             s.Version++;
             await state.WriteStateAsync();
             await _projection.ProjectAsync(ToRow());
@@ -112,23 +172,34 @@ internal sealed class MatterGrain(
     private MatterSnapshot Snapshot() =>
         new(Id, state.State.Profile.Label(), state.State.Members.ToArray(), state.State.Profile.Places.Values.ToArray());
 
+    // Only members the scenarios can still look at stay: within the window kept before the latest, and the latest few hundred.
+    private static void Trim(MatterState s, TimeSpan keep)
+    {
+        var horizon = s.LastAt!.Value - keep;
+        s.Members.RemoveAll(m => m.ReceivedAt < horizon);
+        if (s.Members.Count > KeptMembers)
+        {
+            s.Members.Sort((a, b) => a.ReceivedAt.CompareTo(b.ReceivedAt));
+            s.Members.RemoveRange(0, s.Members.Count - KeptMembers);
+        }
+    }
+
     private MatterRow ToRow()
     {
         var s = state.State;
-        var towns = s.Members.Where(m => m.TownId is not null).GroupBy(m => m.TownId!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToArray();
         return new MatterRow
         {
             Id = Id,
             DistrictId = District.Value,
-            TownId = towns.FirstOrDefault()?.Key,
+            TownId = s.Towns.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key).FirstOrDefault(),
             Label = Truncate(s.Profile.Label(), 100),
             Places = Truncate(string.Join('、', s.Profile.Places.Values), 200),
-            ComplaintCount = s.Members.Count,
-            PetitionerCount = MatterCounts.Petitioners(s.Members),
-            ChannelCount = s.Members.Select(m => m.Channel).Distinct(StringComparer.Ordinal).Count(),
-            TownCount = towns.Length,
-            FirstReceivedAt = s.Members.Min(m => m.ReceivedAt),
-            LastReceivedAt = s.Members.Max(m => m.ReceivedAt),
+            ComplaintCount = s.Complaints,
+            PetitionerCount = s.Petitioners.Count + s.Anonymous,
+            ChannelCount = s.Channels.Count,
+            TownCount = s.Towns.Count,
+            FirstReceivedAt = s.FirstAt!.Value,
+            LastReceivedAt = s.LastAt!.Value,
             Version = s.Version,
         };
     }

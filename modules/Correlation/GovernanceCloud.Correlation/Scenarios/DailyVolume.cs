@@ -11,6 +11,7 @@ internal sealed class DailyVolume(VolumeState state)
     private const int KeptDays = 200;
     private const int RecentDays = 8;
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+    private DateOnly? _latest = state.Days.Count == 0 ? null : state.Days.Keys.Max();
 
     /// <summary>Counts the complaint; false when it was already counted.</summary>
     public bool Count(string complaintId, DateTimeOffset receivedAt)
@@ -29,14 +30,28 @@ internal sealed class DailyVolume(VolumeState state)
 
         ids.Add(complaintId);
         state.First = state.First is { } first && first <= day ? first : day;
-        Prune();
+        if (_latest is not { } latest || day > latest)
+        {
+            _latest = day;
+            Prune(day);
+        }
+
         return true;
     }
 
     public VolumeStats Stats(DateTimeOffset receivedAt, int trailingWeeks, int trailingDays)
     {
         var day = DayOf(receivedAt);
-        int Sum(DateOnly from, DateOnly to) => state.Days.Where(d => d.Key >= from && d.Key <= to).Sum(d => d.Value);
+        int Sum(DateOnly from, DateOnly to)
+        {
+            var sum = 0;
+            for (var d = from; d <= to; d = d.AddDays(1))
+            {
+                sum += state.Days.GetValueOrDefault(d);
+            }
+
+            return sum;
+        }
 
         var weekStart = day.AddDays(-6);
         var trailingWeekly = Enumerable.Range(1, trailingWeeks).Select(w => Sum(weekStart.AddDays(-7 * w), weekStart.AddDays((-7 * w) + 6))).ToArray();
@@ -61,10 +76,10 @@ internal sealed class DailyVolume(VolumeState state)
 
     private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Beijing).DateTime);
 
-    // Bounded by event time: counts for about half a year, complaint ids for the latest week.
-    private void Prune()
+    // Bounded by event time: counts for about half a year, complaint ids for the latest week;
+    // pruned when a later day than any counted arrives.
+    private void Prune(DateOnly latest)
     {
-        var latest = state.Days.Keys.Max();
         foreach (var old in state.Days.Keys.Where(d => d < latest.AddDays(-KeptDays)).ToArray())
         {
             state.Days.Remove(old);
