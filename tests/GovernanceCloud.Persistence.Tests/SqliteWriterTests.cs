@@ -1,5 +1,4 @@
 using GovernanceCloud.Persistence.Sqlite;
-using GovernanceCloud.Testing;
 using Microsoft.Data.Sqlite;
 using Xunit;
 
@@ -11,30 +10,16 @@ namespace GovernanceCloud.Persistence.Tests;
 /// </summary>
 public sealed class SqliteWriterTests : IAsyncLifetime
 {
-    private readonly TempDirectory _folder = new("gc-writer");
-    private SqliteDatabase _database = null!;
+    private readonly ItemsFile _file = new("gc-writer");
 
-    public async Task InitializeAsync()
-    {
-        _database = new SqliteDatabase(Path.Combine(_folder.Path, "writer.db"));
-        await _database.InitializeFileAsync();
-        await using var connection = await _database.OpenAsync();
-        await using var create = connection.CreateCommand();
-        create.CommandText = "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL);";
-        await create.ExecuteNonQueryAsync();
-    }
+    public Task InitializeAsync() => _file.InitializeAsync();
 
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => _file.DisposeAsync();
 
     [Fact]
     public async Task ConcurrentWrites_AreAllOnDisk_AndAFailingOneFailsAlone()
     {
-        var writer = new SqliteWriter(_database);
+        var writer = new SqliteWriter(_file.Database);
         var writes = Enumerable.Range(1, 300).Select(i => writer.WriteAsync(connection => InsertAsync(connection, i, $"item {i}"))).ToList();
         var duplicate = writer.WriteAsync(connection => InsertAsync(connection, 7, "again")); // the primary key is taken
         var broken = writer.WriteAsync<int>(_ => throw new InvalidOperationException("this write is broken"));
@@ -46,7 +31,7 @@ public sealed class SqliteWriterTests : IAsyncLifetime
 
         // A fresh connection (as after a restart) sees every acknowledged write and nothing of the failed ones.
         SqliteConnection.ClearAllPools();
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await _file.Database.OpenAsync();
         await using var count = connection.CreateCommand();
         count.CommandText = "SELECT COUNT(*), SUM(CASE WHEN name = 'again' THEN 1 ELSE 0 END) FROM items;";
         await using var reader = await count.ExecuteReaderAsync();

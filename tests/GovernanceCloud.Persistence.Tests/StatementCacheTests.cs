@@ -1,5 +1,4 @@
 using GovernanceCloud.Persistence.Sqlite;
-using GovernanceCloud.Testing;
 using Microsoft.Data.Sqlite;
 using Xunit;
 
@@ -13,30 +12,16 @@ namespace GovernanceCloud.Persistence.Tests;
 public sealed class StatementCacheTests : IAsyncLifetime
 {
     private const string Insert = "INSERT INTO items (id, name) VALUES ($id, $name);";
-    private readonly TempDirectory _folder = new("gc-statements");
-    private SqliteDatabase _database = null!;
+    private readonly ItemsFile _file = new("gc-statements", nameRequired: false);
 
-    public async Task InitializeAsync()
-    {
-        _database = new SqliteDatabase(Path.Combine(_folder.Path, "statements.db"));
-        await _database.InitializeFileAsync();
-        await using var connection = await _database.OpenAsync();
-        await using var create = connection.CreateCommand();
-        create.CommandText = "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NULL);";
-        await create.ExecuteNonQueryAsync();
-    }
+    public Task InitializeAsync() => _file.InitializeAsync();
 
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => _file.DisposeAsync();
 
     [Fact]
     public async Task AKeptStatement_IsReused_WithEachUsesValues()
     {
-        await using var kept = await _database.OpenAsync();
+        await using var kept = await _file.Database.OpenAsync();
         StatementCache.Keep(kept);
         var commands = new List<object>();
         foreach (var (id, name) in new[] { (1, "一"), (2, (string?)null), (3, "三") })
@@ -51,7 +36,7 @@ public sealed class StatementCacheTests : IAsyncLifetime
         Assert.Single(commands.Distinct());
         Assert.Equal(["1:一", "2:(null)", "3:三"], await ItemsAsync());
 
-        await using var other = await _database.OpenAsync();
+        await using var other = await _file.Database.OpenAsync();
         var first = StatementCache.Rent(other, "SELECT 1;");
         var second = StatementCache.Rent(other, "SELECT 1;");
         Assert.NotSame(first.Command, second.Command);
@@ -62,9 +47,9 @@ public sealed class StatementCacheTests : IAsyncLifetime
     [Fact]
     public async Task PooledReaders_SeeCommittedWrites_AndCloseWithThePool()
     {
-        var readers = new SqliteReaders(_database);
+        var readers = new SqliteReaders(_file.Database);
         SqliteConnection lent;
-        await using (var writer = new SqliteWriter(_database))
+        await using (var writer = new SqliteWriter(_file.Database))
         {
             await writer.WriteAsync(async connection =>
             {
@@ -95,7 +80,7 @@ public sealed class StatementCacheTests : IAsyncLifetime
 
     private async Task<List<string>> ItemsAsync()
     {
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await _file.Database.OpenAsync();
         await using var select = connection.CreateCommand();
         select.CommandText = "SELECT id, name FROM items ORDER BY id;";
         await using var reader = await select.ExecuteReaderAsync();
