@@ -12,6 +12,10 @@ public interface IPetitionerGrain : ITenantGrain
 
     [Alias("history")]
     Task<IReadOnlyList<PetitionerComplaint>> History();
+
+    /// <summary>Nothing more is asked of the petitioner for now: they leave memory once idle (their history is durable).</summary>
+    [Alias("release")]
+    Task Release();
 }
 
 /// <summary>One complaint in a petitioner's history.</summary>

@@ -78,11 +78,16 @@ internal sealed partial class ComplaintGrain(
         }
 
         // Nobody asks a complaint anything soon after it is accepted (cases and matters carry the
-        // work on); a million of them must not wait out the idle age in memory. One whose row is
-        // still to be retried stays, so its retry timer lives.
+        // work on), nor, mostly, its petitioner; a million of them must not wait out the idle age
+        // in memory. One whose row is still to be retried stays, so its retry timer lives.
         if (_projection.IsSettled)
         {
             DeactivateOnIdle();
+        }
+
+        if (accepted.PetitionerKey is { } petitioner)
+        {
+            await grains.GetPetitioner(District, petitioner).Release();
         }
         return new SubmitResult(SubmitOutcome.Created, accepted.Id, accepted.TownId, accepted.CaseId);
     }

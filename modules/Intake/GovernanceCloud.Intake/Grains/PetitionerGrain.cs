@@ -37,4 +37,11 @@ internal sealed class PetitionerGrain(
 
     public Task<IReadOnlyList<PetitionerComplaint>> History() =>
         Task.FromResult<IReadOnlyList<PetitionerComplaint>>(state.State.Complaints.ToArray());
+
+    // Most petitioners complain once: a year's burst kept every one of them in memory for its idle minute.
+    public Task Release()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 }
