@@ -1,56 +1,7 @@
 using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Correlation.Index;
-using GovernanceCloud.Correlation.Matching;
 
 namespace GovernanceCloud.Correlation.Grains;
-
-/// <summary>
-/// One shard of a district's same-matter index: for the index keys that hash to it (places
-/// <c>p:</c>, key terms <c>t:</c>, MinHash bands <c>b:</c>), which matters carry them, and in how
-/// many complaints each term occurs (the pool's document frequency, for IDF weights). A district
-/// has <see cref="MatterIndexShardGrain.Count"/> shards, so no one grain sees every complaint.
-/// </summary>
-[Alias("gc.matter-index-shard")]
-internal interface IMatterIndexShardGrain : ITenantGrain
-{
-    /// <summary>Answers each query of a batch of complaints in one call.</summary>
-    [Alias("lookup-many")]
-    Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardQuery> queries);
-
-    /// <summary>Counts each complaint's terms and posts its matter under its keys; committing the same complaint again changes nothing.</summary>
-    [Alias("commit-many")]
-    Task Commit(IReadOnlyList<ShardCommit> commits);
-
-    /// <summary>
-    /// Claims the anchor keys of the matters a batch is about to start; for each, the matter its
-    /// complaint should start (the one proposed) or join (one started under the same anchor a
-    /// moment ago that it fits).
-    /// </summary>
-    [Alias("claim-many")]
-    Task<string[]> Claim(IReadOnlyList<AnchorClaim> claims);
-}
-
-/// <summary>A new matter about to be started, under its anchor key (its first complaint's first place, else its heaviest key term).</summary>
-[GenerateSerializer, Immutable, Alias("gc.anchor-claim")]
-internal sealed record AnchorClaim(
-    [property: Id(0)] string AnchorKey, [property: Id(1)] string MatterId, [property: Id(2)] MatterProbe Probe, [property: Id(3)] double Threshold);
-
-/// <summary>One complaint's keys of this shard, and the time its matters must be active around.</summary>
-[GenerateSerializer, Immutable, Alias("gc.shard-query")]
-internal sealed record ShardQuery([property: Id(0)] IReadOnlyList<string> Keys, [property: Id(1)] DateTimeOffset At, [property: Id(2)] TimeSpan Window);
-
-/// <summary>One complaint's terms to count and the keys its matter is to be found under.</summary>
-[GenerateSerializer, Immutable, Alias("gc.shard-commit")]
-internal sealed record ShardCommit(
-    [property: Id(0)] string ComplaintId, [property: Id(1)] IReadOnlyList<string> TermKeys, [property: Id(2)] string MatterId,
-    [property: Id(3)] IReadOnlyList<string> PostingKeys, [property: Id(4)] DateTimeOffset At);
-
-/// <summary>For each key asked: its document frequency (terms) and the matters active within the window that carry it.</summary>
-[GenerateSerializer, Immutable, Alias("gc.shard-answer")]
-internal sealed record ShardAnswer(
-    [property: Id(0)] IReadOnlyDictionary<string, int> DocumentFrequency,
-    [property: Id(1)] IReadOnlyDictionary<string, string[]> Matters,
-    [property: Id(2)] long Documents);
 
 /// <summary>
 /// Kept in memory and written at most every <see cref="FlushEvery"/> (and when deactivated), as an
@@ -68,7 +19,7 @@ internal sealed record ShardAnswer(
 /// only: after a minute the index finds those matters anyway.
 /// </summary>
 [GrainType("matter-index-shard")]
-internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationPolicy policy, TimeProvider time) : Grain, IMatterIndexShardGrain
+internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, CorrelationPolicy policy, TimeProvider time) : Grain, IMatterIndexShardGrain
 {
     public const int Count = 8;
     private const int RecentLimit = 4096;
@@ -80,8 +31,6 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationP
     // Pruning walks every posting, so it waits until the horizon has moved a day: a posting kept a
     // day past the retention is harmless (queries look within the matter window anyway).
     private static readonly TimeSpan PruneStep = TimeSpan.FromDays(1);
-    private static readonly TimeSpan ClaimsKept = TimeSpan.FromMinutes(1);
-    private const int ClaimsPerKey = 8;
 
     private readonly Dictionary<string, List<Posting>> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TermCount> _terms = new(StringComparer.Ordinal);
@@ -95,9 +44,6 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationP
     private readonly HashSet<Posting> _upserted = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<(string Key, string MatterId)> _removed = [];
     private readonly List<(string Key, TermCount Count)> _changedTerms = [];
-
-    // Matters started lately under an anchor key of this shard, wall-clock time.
-    private readonly Dictionary<string, List<(string MatterId, MatterProfile Profile, DateTimeOffset At)>> _claims = new(StringComparer.Ordinal);
     private DateTimeOffset _latest;
     private DateTimeOffset _prunedAt;
     private IGrainTimer? _flush;
@@ -164,58 +110,9 @@ internal sealed class MatterIndexShardGrain(MatterIndexStore store, CorrelationP
         return Task.CompletedTask;
     }
 
-    public Task<string[]> Claim(IReadOnlyList<AnchorClaim> claims)
-    {
-        var now = time.GetUtcNow();
-        return Task.FromResult(claims.Select(c => Claim(c, now)).ToArray());
-    }
-
-    private string Claim(AnchorClaim claim, DateTimeOffset now)
-    {
-        if (!_claims.TryGetValue(claim.AnchorKey, out var started))
-        {
-            _claims[claim.AnchorKey] = started = [];
-        }
-
-        started.RemoveAll(s => now - s.At > ClaimsKept);
-        if (started.Exists(s => s.MatterId == claim.MatterId))
-        {
-            return claim.MatterId; // a redo
-        }
-
-        var fits = started
-            .Select(s => (s.MatterId, Score: MatterScorer.Score(claim.Probe, s.Profile).Total))
-            .Where(s => s.Score >= claim.Threshold)
-            .OrderByDescending(s => s.Score)
-            .FirstOrDefault();
-        if (fits.MatterId is not null)
-        {
-            return fits.MatterId;
-        }
-
-        var profile = new MatterProfile();
-        profile.Add(claim.Probe);
-        started.Add((claim.MatterId, profile, now));
-        if (started.Count > ClaimsPerKey)
-        {
-            started.RemoveAt(0);
-        }
-
-        return claim.MatterId;
-    }
-
     private async Task TickAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        foreach (var (key, started) in _claims.ToArray())
-        {
-            started.RemoveAll(s => now - s.At > ClaimsKept);
-            if (started.Count == 0)
-            {
-                _claims.Remove(key);
-            }
-        }
-
+        SweepClaims(time.GetUtcNow());
         await FlushAsync(cancellationToken);
     }
 

@@ -1,0 +1,52 @@
+using GovernanceCloud.Correlation.Matching;
+using GovernanceCloud.Kernel.Tenancy;
+
+namespace GovernanceCloud.Correlation.Grains;
+
+/// <summary>
+/// One shard of a district's same-matter index: for the index keys that hash to it (places
+/// <c>p:</c>, key terms <c>t:</c>, MinHash bands <c>b:</c>), which matters carry them, and in how
+/// many complaints each term occurs (the pool's document frequency, for IDF weights). A district
+/// has <see cref="MatterIndexShardGrain.Count"/> shards, so no one grain sees every complaint.
+/// </summary>
+[Alias("gc.matter-index-shard")]
+internal interface IMatterIndexShardGrain : ITenantGrain
+{
+    /// <summary>Answers each query of a batch of complaints in one call.</summary>
+    [Alias("lookup-many")]
+    Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardQuery> queries);
+
+    /// <summary>Counts each complaint's terms and posts its matter under its keys; committing the same complaint again changes nothing.</summary>
+    [Alias("commit-many")]
+    Task Commit(IReadOnlyList<ShardCommit> commits);
+
+    /// <summary>
+    /// Claims the anchor keys of the matters a batch is about to start; for each, the matter its
+    /// complaint should start (the one proposed) or join (one started under the same anchor a
+    /// moment ago that it fits).
+    /// </summary>
+    [Alias("claim-many")]
+    Task<string[]> Claim(IReadOnlyList<AnchorClaim> claims);
+}
+
+/// <summary>A new matter about to be started, under its anchor key (its first complaint's first place, else its heaviest key term).</summary>
+[GenerateSerializer, Immutable, Alias("gc.anchor-claim")]
+internal sealed record AnchorClaim(
+    [property: Id(0)] string AnchorKey, [property: Id(1)] string MatterId, [property: Id(2)] MatterProbe Probe, [property: Id(3)] double Threshold);
+
+/// <summary>One complaint's keys of this shard, and the time its matters must be active around.</summary>
+[GenerateSerializer, Immutable, Alias("gc.shard-query")]
+internal sealed record ShardQuery([property: Id(0)] IReadOnlyList<string> Keys, [property: Id(1)] DateTimeOffset At, [property: Id(2)] TimeSpan Window);
+
+/// <summary>One complaint's terms to count and the keys its matter is to be found under.</summary>
+[GenerateSerializer, Immutable, Alias("gc.shard-commit")]
+internal sealed record ShardCommit(
+    [property: Id(0)] string ComplaintId, [property: Id(1)] IReadOnlyList<string> TermKeys, [property: Id(2)] string MatterId,
+    [property: Id(3)] IReadOnlyList<string> PostingKeys, [property: Id(4)] DateTimeOffset At);
+
+/// <summary>For each key asked: its document frequency (terms) and the matters active within the window that carry it.</summary>
+[GenerateSerializer, Immutable, Alias("gc.shard-answer")]
+internal sealed record ShardAnswer(
+    [property: Id(0)] IReadOnlyDictionary<string, int> DocumentFrequency,
+    [property: Id(1)] IReadOnlyDictionary<string, string[]> Matters,
+    [property: Id(2)] long Documents);
