@@ -70,6 +70,7 @@ internal sealed class VolumeGrain(
     private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(2);
     private bool _dirty;
     private IGrainTimer? _flush;
+    private DailyVolume? _counter;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -85,7 +86,7 @@ internal sealed class VolumeGrain(
 
     public Task<VolumeStats[]> Observe(IReadOnlyList<VolumeObservation> complaints, int trailingWeeks, int trailingDays)
     {
-        var counter = new DailyVolume(state.State);
+        var counter = _counter ??= new DailyVolume(state.State); // the state object is the one read at activation
         foreach (var complaint in complaints)
         {
             _dirty |= counter.Count(complaint.ComplaintId, complaint.ReceivedAt);

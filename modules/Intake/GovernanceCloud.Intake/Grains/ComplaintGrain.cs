@@ -89,6 +89,7 @@ internal sealed partial class ComplaintGrain(
         {
             await grains.GetPetitioner(District, petitioner).Release();
         }
+
         return new SubmitResult(SubmitOutcome.Created, accepted.Id, accepted.TownId, accepted.CaseId);
     }
 
