@@ -25,7 +25,9 @@ internal static class PlatformExtensions
         builder.AddGovernanceNode(storage, cluster, silo =>
         {
             silo.AddActivityPropagation();
-            silo.AddDashboard();
+            // Its counters every 5 s, not every second: each sample walks the whole grain directory
+            // cache, which under load cost 2.4% of the CPU at one per second.
+            silo.AddDashboard(dashboard => dashboard.CounterUpdateIntervalMs = 5_000);
         });
 
         builder.Services.AddPersonalData(builder.Configuration);

@@ -13,7 +13,7 @@ public readonly struct TenantGrainFactory(IGrainFactory grains, TenantId tenant)
     /// <summary>The grain <paramref name="localId"/> of this tenant.</summary>
     public TGrain GetGrain<TGrain>(string localId)
         where TGrain : ITenantGrain =>
-        grains.GetGrain<TGrain>(TenantGrainKey.Create(Tenant, localId));
+        GrainReferences<TGrain>.Get(grains, TenantGrainKey.Create(Tenant, localId));
 }
 
 /// <summary>Entry point to tenant-scoped grains.</summary>
