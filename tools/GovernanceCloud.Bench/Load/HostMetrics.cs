@@ -5,6 +5,13 @@ namespace GovernanceCloud.Bench.Load;
 /// <summary>One sample of a host's memory and grains.</summary>
 internal sealed record HostSample(double WorkingSetMiB, double GcHeapMiB, long Activations);
 
+/// <summary>The host's running totals: correlation micro-batches, the complaints they carried, bytes allocated.</summary>
+internal sealed record HostCounters(long Batches, long Correlated, long Allocated)
+{
+    public static HostCounters operator -(HostCounters after, HostCounters before) =>
+        new(after.Batches - before.Batches, after.Correlated - before.Correlated, after.Allocated - before.Allocated);
+}
+
 /// <summary>
 /// Samples a running host: its resident memory from <c>/proc</c>, and from its Prometheus
 /// endpoint (<c>Telemetry:Prometheus</c>) what the last garbage collection left alive on the heap
@@ -21,11 +28,13 @@ internal static class HostMetrics
         return new HostSample(ResidentKiB(host.ProcessId, "VmRSS:") / 1024.0, heap / 1024 / 1024, activations);
     }
 
-    /// <summary>How many micro-batches the correlator ran so far, and how many complaints they carried.</summary>
-    public static async Task<(long Batches, long Complaints)> CorrelationBatchesAsync(HostProcess host, HttpClient http)
+    /// <summary>How many micro-batches the correlator ran so far and how many complaints they carried, and the bytes the host has allocated.</summary>
+    public static async Task<HostCounters> CountersAsync(HostProcess host, HttpClient http)
     {
         var text = await http.GetStringAsync(new Uri(host.Url, "/metrics"));
-        return ((long)Sum(text, "governancecloud_correlation_batch_size_count"), (long)Sum(text, "governancecloud_correlation_batch_size_sum"));
+        return new HostCounters(
+            (long)Sum(text, "governancecloud_correlation_batch_size_count"), (long)Sum(text, "governancecloud_correlation_batch_size_sum"),
+            (long)Sum(text, "dotnet_gc_heap_total_allocated_bytes_total"));
     }
 
     /// <summary>The process's peak resident memory so far, MiB.</summary>

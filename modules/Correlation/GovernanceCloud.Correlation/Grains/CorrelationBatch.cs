@@ -1,6 +1,5 @@
 using GovernanceCloud.Correlation.Contracts;
 using GovernanceCloud.Correlation.Matching;
-using GovernanceCloud.Correlation.Scenarios;
 using GovernanceCloud.Correlation.Settings;
 using GovernanceCloud.Intake.Contracts;
 using GovernanceCloud.Kernel.Tenancy;
@@ -14,11 +13,9 @@ namespace GovernanceCloud.Correlation.Grains;
 /// each volume counter counts its complaints at once. Complaints of the batch about a matter that
 /// starts within it find each other here, in arrival order, before anything is written.
 /// </summary>
-internal sealed class CorrelationBatch(
+internal sealed partial class CorrelationBatch(
     IGrainFactory grains, TenantId district, CorrelationSettings settings, IReadOnlyDictionary<string, ChannelLevel> levels)
 {
-    private const int Candidates = 5;
-
     public async Task<CorrelationOutcome[]> RunAsync(IReadOnlyList<PendingComplaint> batch)
     {
         var probes = await ProbesAsync(batch);
@@ -28,140 +25,6 @@ internal sealed class CorrelationBatch(
         var snapshots = await AttachAsync(batch, probes, matters);
         await CommitAsync(batch, probes, matters);
         return await ScenariosAsync(batch, snapshots);
-    }
-
-    // A complaint as the index answers it: its weighed probe, the keys it is to be posted under, and its best candidates.
-    private sealed record Probe(MatterProbe Matter, string[] PostingKeys, string[] Candidates);
-
-    private async Task<Probe[]> ProbesAsync(IReadOnlyList<PendingComplaint> batch)
-    {
-        // Per shard: which complaints ask it, and their keys that hash to it.
-        var asked = new List<(int Index, ShardQuery Query)>?[MatterIndexShardGrain.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var (complaint, keys) = (batch[i].Complaint, batch[i].Keys);
-            foreach (var (shard, shardKeys) in ByShard(keys.All))
-            {
-                (asked[shard] ??= []).Add((i, new ShardQuery(shardKeys, complaint.ReceivedAt, settings.MatterWindow)));
-            }
-        }
-
-        var answers = batch.Select(_ => new List<ShardAnswer>(MatterIndexShardGrain.Count)).ToArray();
-        await Task.WhenAll(asked.Select(async (queries, shard) =>
-        {
-            if (queries is null)
-            {
-                return;
-            }
-
-            var answered = await grains.GetIndexShard(district, shard).Lookup(queries.ConvertAll(q => q.Query));
-            for (var j = 0; j < answered.Length; j++)
-            {
-                answers[queries[j].Index].Add(answered[j]);
-            }
-        }));
-        return batch.Select((p, i) => ProbeOf(p, answers[i])).ToArray();
-    }
-
-    // A complaint's keys grouped by the shard that holds them.
-    private static IEnumerable<(int Shard, string[] Keys)> ByShard(IEnumerable<string> keys)
-    {
-        var byShard = new List<string>?[MatterIndexShardGrain.Count];
-        foreach (var key in keys)
-        {
-            (byShard[CorrelationKeys.ShardOf(key)] ??= []).Add(key);
-        }
-
-        for (var shard = 0; shard < byShard.Length; shard++)
-        {
-            if (byShard[shard] is { } found)
-            {
-                yield return (shard, found.ToArray());
-            }
-        }
-    }
-
-    private static Probe ProbeOf(PendingComplaint pending, List<ShardAnswer> answers)
-    {
-        var (complaint, keys) = (pending.Complaint, pending.Keys);
-        long documents = 0;
-        foreach (var answer in answers)
-        {
-            documents = Math.Max(documents, answer.Documents);
-        }
-
-        // Term i of the features is key i of TermKeys: each term's pool frequency from the shard that holds it.
-        var frequency = new Dictionary<string, int>(keys.TermKeys.Length, StringComparer.Ordinal);
-        var term = 0;
-        foreach (var word in keys.Features.Terms.Keys)
-        {
-            var key = keys.TermKeys[term++];
-            foreach (var answer in answers)
-            {
-                if (answer.DocumentFrequency.TryGetValue(key, out var count))
-                {
-                    frequency[word] = count;
-                    break;
-                }
-            }
-        }
-
-        var weights = TermWeights.Weigh(keys.Features.Terms, documents, word => frequency.GetValueOrDefault(word));
-        var probe = new MatterProbe
-        {
-            ComplaintId = complaint.Id, PlaceKeys = keys.PlaceKeys, PlaceNames = keys.Places.Select(p => p.Name).ToArray(), Terms = weights,
-            Signature = keys.Features.Signature, CategoryCode = complaint.CategoryCode, ReceivedAt = complaint.ReceivedAt,
-        };
-
-        var postingKeys = keys.PlaceKeys.Concat(weights.Keys.Select(t => $"t:{t}")).Concat(keys.BandKeys).ToArray();
-        return new Probe(probe, postingKeys, CandidatesOf(postingKeys, answers));
-    }
-
-    // The matters that share the most keys with the complaint (a place counts twice).
-    private static string[] CandidatesOf(string[] postingKeys, List<ShardAnswer> answers)
-    {
-        var hits = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var key in postingKeys)
-        {
-            foreach (var answer in answers)
-            {
-                if (answer.Matters.TryGetValue(key, out var matters))
-                {
-                    var hit = key[0] == 'p' ? 2.0 : 1.0;
-                    foreach (var id in matters)
-                    {
-                        hits[id] = hits.GetValueOrDefault(id) + hit;
-                    }
-
-                    break;
-                }
-            }
-        }
-
-        return hits.Count == 0
-            ? []
-            : hits.OrderByDescending(h => h.Value).ThenBy(h => h.Key, StringComparer.Ordinal).Take(Candidates).Select(h => h.Key).ToArray();
-    }
-
-    // Each candidate matter scores every complaint of the batch that named it, in one call.
-    private async Task<List<(string Id, MatterScore Score)>[]> ScoresAsync(Probe[] probes)
-    {
-        var asked = probes.SelectMany((p, i) => p.Candidates.Select(id => (Id: id, Index: i))).GroupBy(c => c.Id, StringComparer.Ordinal).ToArray();
-        var answered = await Task.WhenAll(asked.Select(async matter =>
-        {
-            var scores = await grains.GetMatter(district, matter.Key).Score(matter.Select(c => probes[c.Index].Matter).ToArray(), settings.MatterWindow);
-            return matter.Select((c, j) => (c.Index, matter.Key, Score: scores[j]));
-        }));
-        var byComplaint = probes.Select(_ => new List<(string, MatterScore)>()).ToArray();
-        foreach (var (index, id, score) in answered.SelectMany(a => a))
-        {
-            if (score is not null)
-            {
-                byComplaint[index].Add((id, score));
-            }
-        }
-
-        return byComplaint;
     }
 
     // A matter started within this batch: what it holds so far, and the keys it can be found under.
@@ -265,65 +128,32 @@ internal sealed class CorrelationBatch(
     private async Task CommitAsync(IReadOnlyList<PendingComplaint> batch, Probe[] probes, string[] matters)
     {
         var commits = new List<ShardCommit>?[MatterIndexShardGrain.Count];
+        var (terms, postings) = (new List<string>?[commits.Length], new List<string>?[commits.Length]);
         for (var i = 0; i < batch.Count; i++)
         {
-            var complaint = batch[i].Complaint;
-            var terms = ByShard(batch[i].Keys.TermKeys).ToDictionary(s => s.Shard, s => s.Keys);
-            var postings = ByShard(probes[i].PostingKeys).ToDictionary(s => s.Shard, s => s.Keys);
-            foreach (var shard in terms.Keys.Union(postings.Keys))
+            Array.Clear(terms);
+            Array.Clear(postings);
+            foreach (var key in batch[i].Keys.TermKeys)
             {
-                (commits[shard] ??= []).Add(new ShardCommit(
-                    complaint.Id, terms.GetValueOrDefault(shard, []), matters[i], postings.GetValueOrDefault(shard, []), complaint.ReceivedAt));
+                (terms[CorrelationKeys.ShardOf(key)] ??= []).Add(key);
+            }
+
+            foreach (var key in probes[i].PostingKeys)
+            {
+                (postings[CorrelationKeys.ShardOf(key)] ??= []).Add(key);
+            }
+
+            var complaint = batch[i].Complaint;
+            for (var shard = 0; shard < commits.Length; shard++)
+            {
+                if (terms[shard] is not null || postings[shard] is not null)
+                {
+                    (commits[shard] ??= []).Add(new ShardCommit(
+                        complaint.Id, terms[shard]?.ToArray() ?? [], matters[i], postings[shard]?.ToArray() ?? [], complaint.ReceivedAt));
+                }
             }
         }
 
         await Task.WhenAll(commits.Select((c, shard) => c is null ? Task.CompletedTask : grains.GetIndexShard(district, shard).Commit(c)));
-    }
-
-    private async Task<CorrelationOutcome[]> ScenariosAsync(IReadOnlyList<PendingComplaint> batch, MatterSnapshot[] snapshots)
-    {
-        var complaints = batch.Select(p => p.Complaint).ToArray();
-        var historiesTask = HistoriesAsync(complaints);
-        var grids = VolumesAsync(complaints, c => c.GridId is { } g ? $"grid:{g}" : null);
-        var categories = VolumesAsync(complaints, c => c.CategoryCode is { } code ? $"category:{code}" : null);
-        var (histories, grid, category) = (await historiesTask, await grids, await categories);
-
-        var findings = complaints.SelectMany((c, i) => ScenarioSet.Evaluate(
-            new ScenarioSet.Evidence(c, snapshots[i], c.PetitionerKey is { } key ? histories[key] : [], grid[i], category[i], levels), settings)
-            .Select(f => (Index: i, Finding: f))).ToArray();
-        // One call per warning, with its findings in arrival order: a hot subject is written once per batch.
-        var raised = await Task.WhenAll(findings.GroupBy(f => (f.Finding.Scenario, f.Finding.Subject)).Select(async g =>
-        {
-            var warning = await grains.GetWarning(district, g.Key.Scenario, g.Key.Subject)
-                .Raise(g.Select(f => new FindingWithDeadline(f.Finding, settings.DeadlineFor(f.Finding.Level))).ToArray());
-            return g.Select(f => (f.Index, warning.WarningId));
-        }));
-        var warnings = raised.SelectMany(r => r).ToLookup(r => r.Index, r => r.WarningId);
-        return complaints.Select((_, i) => new CorrelationOutcome(snapshots[i].Id, warnings[i].ToArray())).ToArray();
-    }
-
-    private async Task<Dictionary<string, IReadOnlyList<PetitionerComplaint>>> HistoriesAsync(ComplaintFacts[] complaints)
-    {
-        var keys = complaints.Select(c => c.PetitionerKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        var histories = await Task.WhenAll(keys.Select(async key => (Key: key, History: await grains.GetPetitioner(district, key).History())));
-        return histories.ToDictionary(h => h.Key, h => h.History, StringComparer.Ordinal);
-    }
-
-    private async Task<VolumeStats?[]> VolumesAsync(ComplaintFacts[] complaints, Func<ComplaintFacts, string?> subjectOf)
-    {
-        var stats = new VolumeStats?[complaints.Length];
-        var subjects = complaints.Select((c, i) => (Subject: subjectOf(c), Index: i)).Where(s => s.Subject is not null).GroupBy(s => s.Subject!, StringComparer.Ordinal).ToArray();
-        var answered = await Task.WhenAll(subjects.Select(async g =>
-        {
-            var observed = await grains.GetVolume(district, g.Key).Observe(
-                g.Select(s => new VolumeObservation(complaints[s.Index].Id, complaints[s.Index].ReceivedAt)).ToArray(), settings.HotspotTrailingWeeks, settings.SurgeTrailingDays);
-            return g.Select((s, j) => (s.Index, Stats: observed[j]));
-        }));
-        foreach (var (index, observed) in answered.SelectMany(a => a))
-        {
-            stats[index] = observed;
-        }
-
-        return stats;
     }
 }

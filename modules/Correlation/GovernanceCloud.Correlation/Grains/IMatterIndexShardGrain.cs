@@ -44,9 +44,10 @@ internal sealed record ShardCommit(
     [property: Id(0)] string ComplaintId, [property: Id(1)] IReadOnlyList<string> TermKeys, [property: Id(2)] string MatterId,
     [property: Id(3)] IReadOnlyList<string> PostingKeys, [property: Id(4)] DateTimeOffset At);
 
-/// <summary>For each key asked: its document frequency (terms) and the matters active within the window that carry it.</summary>
-[GenerateSerializer, Immutable, Alias("gc.shard-answer")]
-internal sealed record ShardAnswer(
-    [property: Id(0)] IReadOnlyDictionary<string, int> DocumentFrequency,
-    [property: Id(1)] IReadOnlyDictionary<string, string[]> Matters,
-    [property: Id(2)] long Documents);
+/// <summary>
+/// For each key asked, in the order asked: its document frequency (key terms; 0 for other keys)
+/// and the matters active within the window that carry it (empty when none). Arrays aligned with
+/// the query, so the batch reads them by position instead of hashing every key again.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("gc.shard-answer-aligned")]
+internal sealed record ShardAnswer([property: Id(0)] int[] Frequencies, [property: Id(1)] string[][] Matters, [property: Id(2)] long Documents);

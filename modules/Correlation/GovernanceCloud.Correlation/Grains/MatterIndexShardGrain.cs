@@ -119,35 +119,50 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
     private ShardAnswer Answer(ShardQuery query)
     {
         var (from, to) = (query.At - query.Window, query.At + query.Window);
-        var frequency = new Dictionary<string, int>(query.Keys.Count, StringComparer.Ordinal);
-        var matters = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var active = new List<string>(PostingsPerKey);
-        foreach (var key in query.Keys)
+        var frequencies = new int[query.Keys.Count];
+        var matters = new string[query.Keys.Count][];
+        for (var k = 0; k < matters.Length; k++)
         {
-            if (key.StartsWith("t:", StringComparison.Ordinal))
+            var key = query.Keys[k];
+            if (key.StartsWith("t:", StringComparison.Ordinal) && _terms.TryGetValue(key, out var count))
             {
-                frequency[key] = _terms.TryGetValue(key, out var count) ? (int)count.Value : 0;
+                frequencies[k] = (int)count.Value;
             }
 
-            if (_postings.TryGetValue(key, out var postings))
-            {
-                active.Clear();
-                foreach (var posting in postings)
-                {
-                    if (posting.LastAt >= from && posting.LastAt <= to)
-                    {
-                        active.Add(posting.MatterId);
-                    }
-                }
+            matters[k] = _postings.TryGetValue(key, out var postings) ? Active(postings, from, to) : [];
+        }
 
-                if (active.Count > 0)
-                {
-                    matters[key] = active.ToArray();
-                }
+        return new ShardAnswer(frequencies, matters, Documents.Value);
+    }
+
+    // The matters of a key's postings active between the two times; counted first, so one array.
+    private static string[] Active(List<Posting> postings, DateTimeOffset from, DateTimeOffset to)
+    {
+        var count = 0;
+        foreach (var posting in postings)
+        {
+            if (posting.LastAt >= from && posting.LastAt <= to)
+            {
+                count++;
             }
         }
 
-        return new ShardAnswer(frequency, matters, Documents.Value);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var active = new string[count];
+        var i = 0;
+        foreach (var posting in postings)
+        {
+            if (posting.LastAt >= from && posting.LastAt <= to)
+            {
+                active[i++] = posting.MatterId;
+            }
+        }
+
+        return active;
     }
 
     private void Commit(ShardCommit commit)

@@ -6,12 +6,13 @@ namespace GovernanceCloud.Correlation.Matching;
 /// <summary>
 /// What the index knows a complaint by: its places (<c>p:</c>, the community it was filed under
 /// first), its key terms (<c>t:</c>) and its MinHash bands (<c>b:</c>), with the features they came from.
-/// <see cref="TermKeys"/> follows the order of the features' terms: key i is term i's.
+/// <see cref="TermKeys"/> follows the order of the features' terms: key i is term i's, and
+/// <see cref="All"/> is the places, then the terms, then the bands.
 /// </summary>
 internal sealed record ComplaintKeys(
     ComplaintFeatures Features, IReadOnlyList<NamedPlace> Places, string[] PlaceKeys, string[] TermKeys, string[] BandKeys)
 {
-    public IEnumerable<string> All => PlaceKeys.Concat(TermKeys).Concat(BandKeys);
+    public string[] All { get; } = [.. PlaceKeys, .. TermKeys, .. BandKeys];
 
     public static ComplaintKeys Of(ComplaintFacts complaint, PlaceExtractor extractor)
     {

@@ -1,0 +1,183 @@
+using System.Runtime.InteropServices;
+using GovernanceCloud.Correlation.Matching;
+
+namespace GovernanceCloud.Correlation.Grains;
+
+/// <summary>The batch's first stage: each complaint's keys looked up on the index shards, weighed, and its candidate matters scored.</summary>
+internal sealed partial class CorrelationBatch
+{
+    private const int Candidates = 5;
+
+    // A complaint as the index answers it: its weighed probe, the keys it is to be posted under, and its best candidates.
+    private sealed record Probe(MatterProbe Matter, string[] PostingKeys, string[] Candidates);
+
+    // What the shards answered for one complaint, by position in its keys (ComplaintKeys.All).
+    private sealed class Answers(int keys)
+    {
+        public int[] Frequencies { get; } = new int[keys];
+
+        public string[]?[] Matters { get; } = new string[keys][];
+
+        public long Documents { get; set; }
+    }
+
+    private async Task<Probe[]> ProbesAsync(IReadOnlyList<PendingComplaint> batch)
+    {
+        // Per shard: which complaints ask it, the positions of their keys that hash to it, and the query.
+        var answers = new Answers[batch.Count];
+        var asked = new List<(int Index, int[] Positions, ShardQuery Query)>?[MatterIndexShardGrain.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (complaint, all) = (batch[i].Complaint, batch[i].Keys.All);
+            answers[i] = new Answers(all.Length);
+            foreach (var (shard, positions) in ByShard(all))
+            {
+                var keys = Array.ConvertAll(positions, p => all[p]);
+                (asked[shard] ??= []).Add((i, positions, new ShardQuery(keys, complaint.ReceivedAt, settings.MatterWindow)));
+            }
+        }
+
+        await Task.WhenAll(asked.Select(async (queries, shard) =>
+        {
+            if (queries is null)
+            {
+                return;
+            }
+
+            var answered = await grains.GetIndexShard(district, shard).Lookup(queries.ConvertAll(q => q.Query));
+            for (var j = 0; j < answered.Length; j++)
+            {
+                var ((index, positions, _), answer) = (queries[j], answered[j]);
+                var into = answers[index];
+                into.Documents = Math.Max(into.Documents, answer.Documents);
+                for (var k = 0; k < positions.Length; k++)
+                {
+                    into.Frequencies[positions[k]] = answer.Frequencies[k];
+                    into.Matters[positions[k]] = answer.Matters[k];
+                }
+            }
+        }));
+
+        var hits = new Dictionary<string, double>(StringComparer.Ordinal); // reused: one complaint at a time
+        var probes = new Probe[batch.Count];
+        for (var i = 0; i < probes.Length; i++)
+        {
+            probes[i] = ProbeOf(batch[i], answers[i], hits);
+        }
+
+        return probes;
+    }
+
+    // The positions of keys grouped by the shard that holds them.
+    private static IEnumerable<(int Shard, int[] Positions)> ByShard(string[] keys)
+    {
+        var byShard = new List<int>?[MatterIndexShardGrain.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            (byShard[CorrelationKeys.ShardOf(keys[i])] ??= []).Add(i);
+        }
+
+        for (var shard = 0; shard < byShard.Length; shard++)
+        {
+            if (byShard[shard] is { } found)
+            {
+                yield return (shard, found.ToArray());
+            }
+        }
+    }
+
+    private static Probe ProbeOf(PendingComplaint pending, Answers answers, Dictionary<string, double> hits)
+    {
+        var (complaint, keys) = (pending.Complaint, pending.Keys);
+        var (places, terms) = (keys.PlaceKeys.Length, keys.TermKeys.Length);
+
+        // Term i of the features is key i of TermKeys, at position places + i of All.
+        var top = TermWeights.Top(keys.Features.Terms, answers.Documents, new ArraySegment<int>(answers.Frequencies, places, terms));
+        var probe = new MatterProbe
+        {
+            ComplaintId = complaint.Id, PlaceKeys = keys.PlaceKeys, PlaceNames = keys.Places.Select(p => p.Name).ToArray(), Terms = TermWeights.ToWeights(top),
+            Signature = keys.Features.Signature, CategoryCode = complaint.CategoryCode, ReceivedAt = complaint.ReceivedAt,
+        };
+
+        // Posted under its places, its heaviest terms and its bands; candidates are the matters
+        // that share the most of those keys (a place counts twice).
+        var postingKeys = new string[places + top.Length + keys.BandKeys.Length];
+        hits.Clear();
+        for (var p = 0; p < places; p++)
+        {
+            postingKeys[p] = keys.PlaceKeys[p];
+            Hit(hits, answers.Matters[p], 2.0);
+        }
+
+        for (var t = 0; t < top.Length; t++)
+        {
+            postingKeys[places + t] = keys.TermKeys[top[t].Position];
+            Hit(hits, answers.Matters[places + top[t].Position], 1.0);
+        }
+
+        for (var b = 0; b < keys.BandKeys.Length; b++)
+        {
+            postingKeys[places + top.Length + b] = keys.BandKeys[b];
+            Hit(hits, answers.Matters[places + terms + b], 1.0);
+        }
+
+        return new Probe(probe, postingKeys, Best(hits));
+    }
+
+    private static void Hit(Dictionary<string, double> hits, string[]? matters, double hit)
+    {
+        foreach (var id in matters ?? [])
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(hits, id, out _) += hit;
+        }
+    }
+
+    // The most hit matters, most first (ties by id), without sorting them all.
+    private static string[] Best(Dictionary<string, double> hits)
+    {
+        var best = new List<KeyValuePair<string, double>>(Candidates + 1);
+        foreach (var hit in hits)
+        {
+            var at = best.Count;
+            while (at > 0 && Before(hit, best[at - 1]))
+            {
+                at--;
+            }
+
+            if (at < Candidates)
+            {
+                best.Insert(at, hit);
+                if (best.Count > Candidates)
+                {
+                    best.RemoveAt(Candidates);
+                }
+            }
+        }
+
+        return best.ConvertAll(h => h.Key).ToArray();
+    }
+
+    private static bool Before(KeyValuePair<string, double> a, KeyValuePair<string, double> b) =>
+        a.Value > b.Value || (a.Value == b.Value && string.CompareOrdinal(a.Key, b.Key) < 0);
+
+    // Each candidate matter scores every complaint of the batch that named it, in one call.
+    private async Task<List<(string Id, MatterScore Score)>[]> ScoresAsync(Probe[] probes)
+    {
+        var asked = probes.SelectMany((p, i) => p.Candidates.Select(id => (Id: id, Index: i))).GroupBy(c => c.Id, StringComparer.Ordinal).ToArray();
+        var answered = await Task.WhenAll(asked.Select(async matter =>
+        {
+            var scores = await grains.GetMatter(district, matter.Key).Score(matter.Select(c => probes[c.Index].Matter).ToArray(), settings.MatterWindow);
+            return matter.Select((c, j) => (c.Index, matter.Key, Score: scores[j]));
+        }));
+        var byComplaint = probes.Select(_ => new List<(string, MatterScore)>()).ToArray();
+        foreach (var (index, id, score) in answered.SelectMany(a => a))
+        {
+            if (score is not null)
+            {
+                byComplaint[index].Add((id, score));
+            }
+        }
+
+        return byComplaint;
+    }
+}

@@ -1,0 +1,56 @@
+using GovernanceCloud.Correlation.Contracts;
+using GovernanceCloud.Correlation.Scenarios;
+using GovernanceCloud.Intake.Contracts;
+
+namespace GovernanceCloud.Correlation.Grains;
+
+/// <summary>The batch's last stage: the scenarios on each complaint with its matter, petitioner history and volumes, and the warnings they raise.</summary>
+internal sealed partial class CorrelationBatch
+{
+    private async Task<CorrelationOutcome[]> ScenariosAsync(IReadOnlyList<PendingComplaint> batch, MatterSnapshot[] snapshots)
+    {
+        var complaints = batch.Select(p => p.Complaint).ToArray();
+        var historiesTask = HistoriesAsync(complaints);
+        var grids = VolumesAsync(complaints, c => c.GridId is { } g ? $"grid:{g}" : null);
+        var categories = VolumesAsync(complaints, c => c.CategoryCode is { } code ? $"category:{code}" : null);
+        var (histories, grid, category) = (await historiesTask, await grids, await categories);
+
+        var findings = complaints.SelectMany((c, i) => ScenarioSet.Evaluate(
+            new ScenarioSet.Evidence(c, snapshots[i], c.PetitionerKey is { } key ? histories[key] : [], grid[i], category[i], levels), settings)
+            .Select(f => (Index: i, Finding: f))).ToArray();
+        // One call per warning, with its findings in arrival order: a hot subject is written once per batch.
+        var raised = await Task.WhenAll(findings.GroupBy(f => (f.Finding.Scenario, f.Finding.Subject)).Select(async g =>
+        {
+            var warning = await grains.GetWarning(district, g.Key.Scenario, g.Key.Subject)
+                .Raise(g.Select(f => new FindingWithDeadline(f.Finding, settings.DeadlineFor(f.Finding.Level))).ToArray());
+            return g.Select(f => (f.Index, warning.WarningId));
+        }));
+        var warnings = raised.SelectMany(r => r).ToLookup(r => r.Index, r => r.WarningId);
+        return complaints.Select((_, i) => new CorrelationOutcome(snapshots[i].Id, warnings[i].ToArray())).ToArray();
+    }
+
+    private async Task<Dictionary<string, IReadOnlyList<PetitionerComplaint>>> HistoriesAsync(ComplaintFacts[] complaints)
+    {
+        var keys = complaints.Select(c => c.PetitionerKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var histories = await Task.WhenAll(keys.Select(async key => (Key: key, History: await grains.GetPetitioner(district, key).History())));
+        return histories.ToDictionary(h => h.Key, h => h.History, StringComparer.Ordinal);
+    }
+
+    private async Task<VolumeStats?[]> VolumesAsync(ComplaintFacts[] complaints, Func<ComplaintFacts, string?> subjectOf)
+    {
+        var stats = new VolumeStats?[complaints.Length];
+        var subjects = complaints.Select((c, i) => (Subject: subjectOf(c), Index: i)).Where(s => s.Subject is not null).GroupBy(s => s.Subject!, StringComparer.Ordinal).ToArray();
+        var answered = await Task.WhenAll(subjects.Select(async g =>
+        {
+            var observed = await grains.GetVolume(district, g.Key).Observe(
+                g.Select(s => new VolumeObservation(complaints[s.Index].Id, complaints[s.Index].ReceivedAt)).ToArray(), settings.HotspotTrailingWeeks, settings.SurgeTrailingDays);
+            return g.Select((s, j) => (s.Index, Stats: observed[j]));
+        }));
+        foreach (var (index, observed) in answered.SelectMany(a => a))
+        {
+            stats[index] = observed;
+        }
+
+        return stats;
+    }
+}
