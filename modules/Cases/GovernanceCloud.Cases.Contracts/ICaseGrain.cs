@@ -1,10 +1,11 @@
+using GovernanceCloud.Kernel.Grains;
 using GovernanceCloud.Kernel.Tenancy;
 
 namespace GovernanceCloud.Cases.Contracts;
 
 /// <summary>One case (案件) of a town: the unit of work complaints open or join, from intake to closure.</summary>
 [Alias("gc.case")]
-public interface ICaseGrain : ITenantGrain
+public interface ICaseGrain : ITenantGrain, ILeavesWhenDone
 {
     /// <summary>Opens the case for its first complaint; opening it again changes nothing.</summary>
     [Alias("open")]

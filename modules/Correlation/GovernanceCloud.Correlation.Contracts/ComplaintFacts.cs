@@ -1,3 +1,5 @@
+using GovernanceCloud.Intake.Contracts;
+
 namespace GovernanceCloud.Correlation.Contracts;
 
 /// <summary>What correlation needs to know of an accepted complaint.</summary>
@@ -25,6 +27,12 @@ public sealed record ComplaintFacts
 
     /// <summary>The district-wide petitioner key (a keyed hash); null when anonymous.</summary>
     [Id(9)] public string? PetitionerKey { get; init; }
+
+    /// <summary>
+    /// The petitioner's complaints as recorded with this one, when the caller has them (the
+    /// complaint grain just recorded it); else null, and the correlator asks the petitioner.
+    /// </summary>
+    [Id(10)] public IReadOnlyList<PetitionerComplaint>? PetitionerHistory { get; init; }
 }
 
 /// <summary>What correlation made of a complaint: the matter it joined or started, and the warnings it raised or fed.</summary>

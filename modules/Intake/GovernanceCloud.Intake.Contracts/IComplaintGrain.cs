@@ -1,3 +1,4 @@
+using GovernanceCloud.Kernel.Grains;
 using GovernanceCloud.Kernel.Tenancy;
 
 namespace GovernanceCloud.Intake.Contracts;
@@ -7,7 +8,7 @@ namespace GovernanceCloud.Intake.Contracts;
 /// retry reaches the same grain: the same content again is a duplicate, other content a conflict.
 /// </summary>
 [Alias("gc.complaint")]
-public interface IComplaintGrain : ITenantGrain
+public interface IComplaintGrain : ITenantGrain, ILeavesWhenDone
 {
     /// <summary>Accepts the complaint durably, or says it was already accepted (or conflicts).</summary>
     [Alias("submit")]

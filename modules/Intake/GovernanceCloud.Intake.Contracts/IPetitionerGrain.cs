@@ -1,21 +1,22 @@
+using GovernanceCloud.Kernel.Grains;
 using GovernanceCloud.Kernel.Tenancy;
 
 namespace GovernanceCloud.Intake.Contracts;
 
 /// <summary>One petitioner of a district (keyed by the hash of their phone or ID number): every complaint they made, in every town.</summary>
 [Alias("gc.petitioner")]
-public interface IPetitionerGrain : ITenantGrain
+public interface IPetitionerGrain : ITenantGrain, ILeavesWhenDone
 {
-    /// <summary>Adds a complaint to the history; adding the same complaint again changes nothing.</summary>
-    [Alias("record")]
-    Task Record(PetitionerComplaint complaint);
+    /// <summary>
+    /// Adds a complaint to the history (adding the same complaint again changes nothing) and answers
+    /// the history. With <paramref name="release"/>, nothing more is asked of the petitioner for now:
+    /// they leave memory once idle (their history is durable).
+    /// </summary>
+    [Alias("record-history")]
+    Task<IReadOnlyList<PetitionerComplaint>> Record(PetitionerComplaint complaint, bool release);
 
     [Alias("history")]
     Task<IReadOnlyList<PetitionerComplaint>> History();
-
-    /// <summary>Nothing more is asked of the petitioner for now: they leave memory once idle (their history is durable).</summary>
-    [Alias("release")]
-    Task Release();
 }
 
 /// <summary>One complaint in a petitioner's history.</summary>

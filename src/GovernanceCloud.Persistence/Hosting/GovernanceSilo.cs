@@ -1,3 +1,4 @@
+using GovernanceCloud.Kernel.Grains;
 using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Kernel.Time;
 using GovernanceCloud.Persistence.Configuration;
@@ -40,6 +41,7 @@ public static class GovernanceSilo
             o.ServiceId = cluster.ServiceId;
         });
         silo.AddIncomingGrainCallFilter<TenantCallFilter>();
+        silo.AddOutgoingGrainCallFilter<RejectedCallRetryFilter>();
         // The collector looks twice as often as Orleans' default, so an item grain's idle age can be a minute.
         silo.Configure<GrainCollectionOptions>(o => o.CollectionQuantum = TimeSpan.FromSeconds(30));
         silo.AddReminders();

@@ -39,6 +39,26 @@ public sealed class PetitionerReleaseTests : IDisposable
         Assert.Single(warnings.GetProperty("value").EnumerateArray());
     }
 
+    [Fact]
+    public async Task ABurstFromOnePetitioner_IsAllAccepted_AndTheyStillLeaveMemory()
+    {
+        await using var host = HostFactory.Over(_data);
+        using var gateway = await host.ClientAsAsync("xiangcheng-gateway");
+        var items = Enumerable.Range(0, 40).Select(i => new
+        {
+            channel = "12345", externalId = $"burst-{i}", receivedAt = "2026-11-05T09:30:00+08:00", title = "噪音扰民",
+            content = $"第{i + 1}次反映：工地夜间施工噪音，凌晨两点还在打桩。", address = "元和街道西湖君庭小区12幢", petitioner = new { phone = "13955550002" },
+        }).ToArray();
+
+        var response = await gateway.PostAsJsonAsync("/api/v1/complaints/batch", new { items });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var results = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("items").EnumerateArray().ToArray();
+        Assert.All(results, r => Assert.Equal(201, r.GetProperty("status").GetInt32()));
+        var management = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        Assert.True(await NoPetitionerActiveAsync(management), "the petitioner was still in memory after their burst");
+    }
+
     public void Dispose() => _data.Dispose();
 
     private static async Task<bool> NoPetitionerActiveAsync(IManagementGrain management)

@@ -32,6 +32,13 @@ public sealed class ProbeGrain(
         return state.State.Version;
     }
 
+    public async Task<long> WriteAndLeave(string text)
+    {
+        var version = await Write(text);
+        DeactivateOnIdle();
+        return version;
+    }
+
     public Task<ProbeView> Read() => Task.FromResult(new ProbeView(state.State.Text, state.State.Version, state.State.ReminderTicks));
 
     public Task<string> WhereAmI() => Task.FromResult(RuntimeIdentity);

@@ -16,7 +16,7 @@ internal sealed partial class CorrelationBatch
         var (histories, grid, category) = (await historiesTask, await grids, await categories);
 
         var findings = complaints.SelectMany((c, i) => ScenarioSet.Evaluate(
-            new ScenarioSet.Evidence(c, snapshots[i], c.PetitionerKey is { } key ? histories[key] : [], grid[i], category[i], levels), settings)
+            new ScenarioSet.Evidence(c, snapshots[i], histories[i], grid[i], category[i], levels), settings)
             .Select(f => (Index: i, Finding: f))).ToArray();
         // One call per warning, with its findings in arrival order: a hot subject is written once per batch.
         var raised = await Task.WhenAll(findings.GroupBy(f => (f.Finding.Scenario, f.Finding.Subject)).Select(async g =>
@@ -29,11 +29,13 @@ internal sealed partial class CorrelationBatch
         return complaints.Select((_, i) => new CorrelationOutcome(snapshots[i].Id, warnings[i].ToArray())).ToArray();
     }
 
-    private async Task<Dictionary<string, IReadOnlyList<PetitionerComplaint>>> HistoriesAsync(ComplaintFacts[] complaints)
+    // Each complaint's petitioner history: the one it came with, else asked of the petitioner once per batch.
+    private async Task<IReadOnlyList<PetitionerComplaint>[]> HistoriesAsync(ComplaintFacts[] complaints)
     {
-        var keys = complaints.Select(c => c.PetitionerKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        var histories = await Task.WhenAll(keys.Select(async key => (Key: key, History: await grains.GetPetitioner(district, key).History())));
-        return histories.ToDictionary(h => h.Key, h => h.History, StringComparer.Ordinal);
+        var keys = complaints.Where(c => c.PetitionerHistory is null).Select(c => c.PetitionerKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var asked = (await Task.WhenAll(keys.Select(async key => (Key: key, History: await grains.GetPetitioner(district, key).History()))))
+            .ToDictionary(h => h.Key, h => h.History, StringComparer.Ordinal);
+        return Array.ConvertAll(complaints, c => c.PetitionerHistory ?? (c.PetitionerKey is { } key ? asked[key] : []));
     }
 
     private async Task<VolumeStats?[]> VolumesAsync(ComplaintFacts[] complaints, Func<ComplaintFacts, string?> subjectOf)

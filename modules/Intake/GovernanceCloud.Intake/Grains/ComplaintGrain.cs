@@ -68,26 +68,23 @@ internal sealed partial class ComplaintGrain(
         // write, so the matter id needs no second write. Both are idempotent on the complaint id: if
         // the process dies before the write, the sender was not answered, sends again, and this
         // redoes them to the same effect.
-        await RecordPetitionerAsync(record);
-        record = await CorrelatedAsync(record);
+        // Nobody asks a complaint anything soon after it is accepted (cases and matters carry the
+        // work on), nor, mostly, its petitioner: their history goes to the correlator with the
+        // complaint, and they are released as they record it. A million of them must not wait out
+        // the idle age in memory.
+        var history = await RecordPetitionerAsync(record, release: true);
+        record = await CorrelatedAsync(record, history);
         await SaveAsync(record);
         var accepted = await OpenCaseAsync(record);
         if (accepted.CaseId != record.CaseId)
         {
-            await RecordPetitionerAsync(accepted);
+            await RecordPetitionerAsync(accepted, release: true);
         }
 
-        // Nobody asks a complaint anything soon after it is accepted (cases and matters carry the
-        // work on), nor, mostly, its petitioner; a million of them must not wait out the idle age
-        // in memory. One whose row is still to be retried stays, so its retry timer lives.
+        // One whose row is still to be retried stays, so its retry timer lives.
         if (_projection.IsSettled)
         {
             DeactivateOnIdle();
-        }
-
-        if (accepted.PetitionerKey is { } petitioner)
-        {
-            await grains.GetPetitioner(District, petitioner).Release();
         }
 
         return new SubmitResult(SubmitOutcome.Created, accepted.Id, accepted.TownId, accepted.CaseId);
@@ -141,8 +138,8 @@ internal sealed partial class ComplaintGrain(
     private async Task FollowUpAsync(ComplaintRecord record)
     {
         record = await OpenCaseAsync(record);
-        await RecordPetitionerAsync(record);
-        if (record.MatterId is null && await CorrelatedAsync(record) is { MatterId: not null } correlated)
+        var history = await RecordPetitionerAsync(record, release: false);
+        if (record.MatterId is null && await CorrelatedAsync(record, history) is { MatterId: not null } correlated)
         {
             await SaveAsync(correlated);
         }
@@ -179,17 +176,15 @@ internal sealed partial class ComplaintGrain(
         await _projection.ProjectAsync(ToRow(record));
     }
 
-    private async Task RecordPetitionerAsync(ComplaintRecord record)
-    {
-        if (record.PetitionerKey is { } key)
-        {
-            await grains.GetPetitioner(District, key).Record(new PetitionerComplaint(record.Id, record.TownId, record.Channel, record.ReceivedAt, record.CaseId));
-        }
-    }
+    // The petitioner's history with this complaint in it; null when the complaint names nobody.
+    private async Task<IReadOnlyList<PetitionerComplaint>?> RecordPetitionerAsync(ComplaintRecord record, bool release) =>
+        record.PetitionerKey is { } key
+            ? await grains.GetPetitioner(District, key).Record(new PetitionerComplaint(record.Id, record.TownId, record.Channel, record.ReceivedAt, record.CaseId), release)
+            : null;
 
     // Correlation is part of accepting a complaint (a warning follows within the request). If it
     // fails, the complaint is accepted without a matter and correlated again on its next activation.
-    private async Task<ComplaintRecord> CorrelatedAsync(ComplaintRecord record)
+    private async Task<ComplaintRecord> CorrelatedAsync(ComplaintRecord record, IReadOnlyList<PetitionerComplaint>? history)
     {
         if (!switches.Correlate)
         {
@@ -202,7 +197,7 @@ internal sealed partial class ComplaintGrain(
             {
                 Id = record.Id, TownId = record.TownId, GridId = record.GridId, CommunityId = record.CommunityId, Channel = record.Channel,
                 ReceivedAt = record.ReceivedAt, Title = record.Title, Content = record.Content, CategoryCode = record.CategoryCode,
-                PetitionerKey = record.PetitionerKey,
+                PetitionerKey = record.PetitionerKey, PetitionerHistory = history,
             });
             return record with { MatterId = outcome.MatterId };
         }

@@ -12,36 +12,59 @@ internal sealed class PetitionerState
 [GrainType("petitioner")]
 [CollectionAgeLimit(Minutes = GovernanceSilo.ItemIdleMinutes)]
 internal sealed class PetitionerGrain(
-    [PersistentState("petitioner", GovernanceSilo.StorageName)] IPersistentState<PetitionerState> state) : Grain, IPetitionerGrain
+    [PersistentState("petitioner", GovernanceSilo.StorageName)] IPersistentState<PetitionerState> state, TimeProvider time) : Grain, IPetitionerGrain
 {
-    public async Task Record(PetitionerComplaint complaint)
+    // Released, a petitioner leaves once no call has come for this long. Leaving at once lost the
+    // race with their next complaints of the same burst: Orleans rejects calls queued on an
+    // activation that is going away, and a caller asking again met the next one going away too.
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
+
+    private DateTimeOffset _lastCall;
+    private IGrainTimer? _leave;
+
+    public async Task<IReadOnlyList<PetitionerComplaint>> Record(PetitionerComplaint complaint, bool release)
     {
+        _lastCall = time.GetUtcNow();
         var at = state.State.Complaints.FindIndex(c => c.ComplaintId == complaint.ComplaintId);
-        if (at >= 0 && state.State.Complaints[at] == complaint)
+        if (at < 0 || state.State.Complaints[at] != complaint)
         {
-            return;
+            if (at >= 0)
+            {
+                state.State.Complaints[at] = complaint; // e.g. assigned to a town after triage
+            }
+            else
+            {
+                state.State.Complaints.Add(complaint);
+                state.State.Complaints.Sort((a, b) => a.ReceivedAt.CompareTo(b.ReceivedAt));
+            }
+
+            await state.WriteStateAsync();
         }
 
-        if (at >= 0)
+        // Most petitioners complain once: a year's burst kept every one of them in memory for its idle minute.
+        if (release)
         {
-            state.State.Complaints[at] = complaint; // e.g. assigned to a town after triage
-        }
-        else
-        {
-            state.State.Complaints.Add(complaint);
-            state.State.Complaints.Sort((a, b) => a.ReceivedAt.CompareTo(b.ReceivedAt));
+            _leave ??= this.RegisterGrainTimer(LeaveIfQuiet, Quiet, Quiet);
         }
 
-        await state.WriteStateAsync();
+        return History(state.State);
     }
 
-    public Task<IReadOnlyList<PetitionerComplaint>> History() =>
-        Task.FromResult<IReadOnlyList<PetitionerComplaint>>(state.State.Complaints.ToArray());
-
-    // Most petitioners complain once: a year's burst kept every one of them in memory for its idle minute.
-    public Task Release()
+    public Task<IReadOnlyList<PetitionerComplaint>> History()
     {
-        DeactivateOnIdle();
+        _lastCall = time.GetUtcNow();
+        return Task.FromResult<IReadOnlyList<PetitionerComplaint>>(History(state.State));
+    }
+
+    private Task LeaveIfQuiet()
+    {
+        if (time.GetUtcNow() - _lastCall >= Quiet)
+        {
+            DeactivateOnIdle();
+        }
+
         return Task.CompletedTask;
     }
+
+    private static PetitionerComplaint[] History(PetitionerState state) => [.. state.Complaints];
 }
