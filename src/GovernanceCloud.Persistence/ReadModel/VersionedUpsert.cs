@@ -18,11 +18,13 @@ internal sealed class VersionedUpsert
 {
     private readonly string _sql;
     private readonly IReadOnlyList<IProperty> _parameters;
+    private readonly string[] _names;
 
     private VersionedUpsert(string sql, IReadOnlyList<IProperty> parameters)
     {
         _sql = sql;
         _parameters = parameters;
+        _names = [.. parameters.Select((_, i) => $"@p{i}")];
     }
 
     public static VersionedUpsert For(DbContext context, Type rowType)
@@ -74,7 +76,7 @@ internal sealed class VersionedUpsert
         await using var statement = StatementCache.Rent(connection, _sql);
         for (var i = 0; i < _parameters.Count; i++)
         {
-            statement.Set(i, $"@p{i}", _parameters[i].ProviderValue(row));
+            statement.Set(i, _names[i], _parameters[i].ProviderValue(row));
         }
 
         return await statement.Command.ExecuteNonQueryAsync(cancellationToken) > 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
 
@@ -48,7 +49,7 @@ public sealed class SqliteGrainStorage(SqliteReaders readers, SqliteWriter write
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var payload = serializer.Serialize(grainState.State).ToArray();
+        var payload = Bytes(serializer.Serialize(grainState.State));
         var etag = grainState.ETag;
         var now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         var version = await writer.WriteAsync(async connection =>
@@ -92,6 +93,12 @@ public sealed class SqliteGrainStorage(SqliteReaders readers, SqliteWriter write
         grainState.RecordExists = false;
         grainState.State = Activator.CreateInstance<T>();
     }
+
+    // The serializer's own array when it hands over a whole one (ours does), else a copy.
+    private static byte[] Bytes(BinaryData data) =>
+        MemoryMarshal.TryGetArray(data.ToMemory(), out var segment) && segment is { Array: { } array, Offset: 0 } && segment.Count == array.Length
+            ? array
+            : data.ToArray();
 
     private static long ParseETag(string etag) =>
         long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)

@@ -23,7 +23,8 @@ internal static class ShardLogCodec
 
     public static byte[] Encode(ShardChanges changes)
     {
-        using var buffer = new MemoryStream();
+        // Sized for typical keys up front: a log entry can hold thousands of postings, and growing the buffer by doubling copied it over and over.
+        using var buffer = new MemoryStream(16 + (changes.Upserted.Count * 64) + (changes.Removed.Count * 48) + (changes.Terms.Count * 24));
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Version);
