@@ -160,24 +160,30 @@ internal sealed partial class CorrelationBatch
     private static bool Before(KeyValuePair<string, double> a, KeyValuePair<string, double> b) =>
         a.Value > b.Value || (a.Value == b.Value && string.CompareOrdinal(a.Key, b.Key) < 0);
 
-    // Each candidate matter scores every complaint of the batch that named it, in one call.
-    private async Task<List<(string Id, MatterScore Score)>[]> ScoresAsync(Probe[] probes)
+    // Each candidate matter scores every complaint of the batch that named it, in one call; each
+    // complaint's scores in the order of its candidates (null where a matter does not fit).
+    private async Task<MatterScore?[][]> ScoresAsync(Probe[] probes)
     {
-        var asked = probes.SelectMany((p, i) => p.Candidates.Select(id => (Id: id, Index: i))).GroupBy(c => c.Id, StringComparer.Ordinal).ToArray();
-        var answered = await Task.WhenAll(asked.Select(async matter =>
+        var asked = new Dictionary<string, List<(int Index, int Rank)>>(StringComparer.Ordinal);
+        var scores = new MatterScore?[probes.Length][];
+        for (var i = 0; i < probes.Length; i++)
         {
-            var scores = await grains.GetMatter(district, matter.Key).Score(matter.Select(c => probes[c.Index].Matter).ToArray(), settings.MatterWindow);
-            return matter.Select((c, j) => (c.Index, matter.Key, Score: scores[j]));
-        }));
-        var byComplaint = probes.Select(_ => new List<(string, MatterScore)>()).ToArray();
-        foreach (var (index, id, score) in answered.SelectMany(a => a))
-        {
-            if (score is not null)
+            scores[i] = new MatterScore?[probes[i].Candidates.Length];
+            for (var rank = 0; rank < probes[i].Candidates.Length; rank++)
             {
-                byComplaint[index].Add((id, score));
+                (CollectionsMarshal.GetValueRefOrAddDefault(asked, probes[i].Candidates[rank], out _) ??= []).Add((i, rank));
             }
         }
 
-        return byComplaint;
+        await Task.WhenAll(asked.Select(async matter =>
+        {
+            var answered = await grains.GetMatter(district, matter.Key).Score(matter.Value.ConvertAll(c => probes[c.Index].Matter), settings.MatterWindow);
+            for (var j = 0; j < answered.Length; j++)
+            {
+                var (index, rank) = matter.Value[j];
+                scores[index][rank] = answered[j];
+            }
+        }));
+        return scores;
     }
 }

@@ -39,7 +39,7 @@ internal sealed partial class CorrelationBatch(
 
     // In arrival order: the best indexed matter or matter started earlier in the batch above the
     // threshold, else a new matter named after the complaint.
-    private (string[] Chosen, List<StartedMatter> Started) Decide(Probe[] probes, List<(string Id, MatterScore Score)>[] scores)
+    private (string[] Chosen, List<StartedMatter> Started) Decide(Probe[] probes, MatterScore?[][] scores)
     {
         var chosen = new string[probes.Length];
         var started = new List<StartedMatter>();
@@ -47,21 +47,21 @@ internal sealed partial class CorrelationBatch(
         for (var i = 0; i < probes.Length; i++)
         {
             var probe = probes[i];
-            var indexed = scores[i].Where(s => s.Score.Total >= settings.SameMatterThreshold).OrderByDescending(s => s.Score.Total).FirstOrDefault();
+            var indexed = BestIndexed(probe, scores[i]);
             var local = probe.PostingKeys.Where(findable.ContainsKey).SelectMany(k => findable[k]).Distinct()
                 .Select(m => (Matter: m, Score: MatterScorer.Score(probe.Matter, m.Profile).Total))
                 .Where(m => m.Score >= settings.SameMatterThreshold)
                 .OrderByDescending(m => m.Score)
                 .FirstOrDefault();
-            if (local.Matter is { } joined && (indexed.Id is null || local.Score > indexed.Score.Total))
+            if (local.Matter is { } joined && (indexed is null || local.Score > indexed.Value.Score.Total))
             {
                 joined.Profile.Add(probe.Matter);
                 Post(findable, joined, probe);
                 chosen[i] = joined.Id;
             }
-            else if (indexed.Id is not null)
+            else if (indexed is { } found)
             {
-                chosen[i] = indexed.Id;
+                chosen[i] = found.Id;
             }
             else
             {
@@ -74,6 +74,21 @@ internal sealed partial class CorrelationBatch(
         }
 
         return (chosen, started);
+    }
+
+    // The indexed candidate that scores highest at or above the threshold; on a tie, the one that shares more keys.
+    private (string Id, MatterScore Score)? BestIndexed(Probe probe, MatterScore?[] scores)
+    {
+        (string Id, MatterScore Score)? best = null;
+        for (var j = 0; j < scores.Length; j++)
+        {
+            if (scores[j] is { } score && score.Total >= settings.SameMatterThreshold && (best is null || score.Total > best.Value.Score.Total))
+            {
+                best = (probe.Candidates[j], score);
+            }
+        }
+
+        return best;
     }
 
     private static void Post(Dictionary<string, List<StartedMatter>> findable, StartedMatter matter, Probe probe)

@@ -32,8 +32,7 @@ internal static class KeyTerms
         var terms = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var word in words)
         {
-            if (word.Length < 2 || word.Length > 8 || !word.Any(ChineseText.IsHan) || StopWords.Value.Contains(word)
-                || (placeWords is not null && Array.Exists(placeWords, p => p.Contains(word, StringComparison.Ordinal))))
+            if (word.Length < 2 || word.Length > 8 || !word.Any(ChineseText.IsHan) || StopWords.Value.Contains(word) || InAny(placeWords, word))
             {
                 continue;
             }
@@ -42,5 +41,19 @@ internal static class KeyTerms
         }
 
         return terms;
+    }
+
+    // A loop, not a lambda: a lambda capturing the word cost an allocation for every word of every complaint.
+    private static bool InAny(string[]? placeWords, string word)
+    {
+        foreach (var place in placeWords ?? [])
+        {
+            if (place.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -116,8 +116,18 @@ internal sealed class PlaceExtractor
     // Masked or coded prefixes ("k7县城", "a3区") say which county, not which place: "县城" is no name.
     private static string WithoutCode(string name) => name.TrimStart("abcdefghijklmnopqrstuvwxyz0123456789".ToCharArray()).TrimStart('县', '区', '市', '镇');
 
-    private static bool EndsWithSuffix(string word) =>
-        Array.Exists(Suffixes, s => word.EndsWith(s, StringComparison.Ordinal));
+    private static bool EndsWithSuffix(string word)
+    {
+        foreach (var suffix in Suffixes)
+        {
+            if (word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsNamePart(string word) =>
         word.Length >= 1 && word.All(ChineseText.IsWordChar) && !NotNames.Contains(word) && !IsAdministrative(word) && !PartsOfSpeech.NeverInAName(word)
