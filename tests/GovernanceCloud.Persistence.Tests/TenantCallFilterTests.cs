@@ -1,18 +1,12 @@
 using GovernanceCloud.Kernel.Tenancy;
-using GovernanceCloud.Persistence.ReadModel;
 using GovernanceCloud.Persistence.Tests.Probes;
-using GovernanceCloud.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace GovernanceCloud.Persistence.Tests;
 
 /// <summary>The grain call filter, on a real silo: who may call whose grains.</summary>
-public sealed class TenantCallFilterTests : IAsyncLifetime
+public sealed class TenantCallFilterTests : ProbeNodeTests
 {
-    private readonly TempDirectory _directory = new();
-    private GovernanceNode _node = null!;
-
     public static TheoryData<string, string, bool> Calls => new()
     {
         { "xiangcheng.yuanhe", "xiangcheng.yuanhe", true },
@@ -24,20 +18,11 @@ public sealed class TenantCallFilterTests : IAsyncLifetime
         { "wuzhong.changqiao", "xiangcheng.yuanhe", false },
     };
 
-    public async Task InitializeAsync() =>
-        _node = await GovernanceNode.StartAsync(StorageModes.Embedded(_directory), s => s.AddSingleton<IReadModelContribution, ProbeReadModel>());
-
-    public async Task DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        _directory.Dispose();
-    }
-
     [Theory]
     [MemberData(nameof(Calls))]
     public async Task Call_ToAnotherTenantsGrain_IsAllowedOnlyWhenTheCallerMaySeeIt(string caller, string owner, bool allowed)
     {
-        var probe = _node.Grains.ForTenant(TenantId.Parse(owner)).GetGrain<IProbeGrain>($"filter-{caller}");
+        var probe = Node.Grains.ForTenant(TenantId.Parse(owner)).GetGrain<IProbeGrain>($"filter-{caller}");
         using var _ = TenantRequestContext.Enter(TenantId.Parse(caller));
         if (allowed)
         {
@@ -55,7 +40,7 @@ public sealed class TenantCallFilterTests : IAsyncLifetime
     [Fact]
     public async Task Call_WithoutAnyTenant_IsRejected()
     {
-        var probe = _node.Grains.ForTenant(TenantId.Parse("xiangcheng.yuanhe")).GetGrain<IProbeGrain>("no-tenant");
+        var probe = Node.Grains.ForTenant(TenantId.Parse("xiangcheng.yuanhe")).GetGrain<IProbeGrain>("no-tenant");
         await Assert.ThrowsAsync<TenantAccessDeniedException>(() => probe.Read());
     }
 }

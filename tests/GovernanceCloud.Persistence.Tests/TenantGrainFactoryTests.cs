@@ -1,35 +1,20 @@
 using GovernanceCloud.Kernel.Tenancy;
-using GovernanceCloud.Persistence.ReadModel;
 using GovernanceCloud.Persistence.Tests.Probes;
-using GovernanceCloud.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace GovernanceCloud.Persistence.Tests;
 
 /// <summary>References made by <see cref="TenantGrainFactory"/>, which resolves each grain interface only once.</summary>
-public sealed class TenantGrainFactoryTests : IAsyncLifetime
+public sealed class TenantGrainFactoryTests : ProbeNodeTests
 {
-    private readonly TempDirectory _directory = new();
-    private GovernanceNode _node = null!;
-
-    public async Task InitializeAsync() =>
-        _node = await GovernanceNode.StartAsync(StorageModes.Embedded(_directory), s => s.AddSingleton<IReadModelContribution, ProbeReadModel>());
-
-    public async Task DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        _directory.Dispose();
-    }
-
     [Fact]
     public async Task References_AfterTheFirst_AreTheOnesOrleansMakes_AndReachTheSameGrain()
     {
         var town = TenantId.Parse("xiangcheng.yuanhe");
-        var references = Enumerable.Range(0, 3).Select(i => _node.Grains.ForTenant(town).GetGrain<IProbeGrain>($"ref-{i}")).ToArray();
+        var references = Enumerable.Range(0, 3).Select(i => Node.Grains.ForTenant(town).GetGrain<IProbeGrain>($"ref-{i}")).ToArray();
         for (var i = 0; i < references.Length; i++)
         {
-            var ordinary = (GrainReference)_node.Grains.GetGrain<IProbeGrain>(TenantGrainKey.Create(town, $"ref-{i}"));
+            var ordinary = (GrainReference)Node.Grains.GetGrain<IProbeGrain>(TenantGrainKey.Create(town, $"ref-{i}"));
             var made = (GrainReference)references[i];
             Assert.Equal(ordinary.GrainId, made.GrainId);
             Assert.Equal(ordinary.InterfaceType, made.InterfaceType);
@@ -37,7 +22,7 @@ public sealed class TenantGrainFactoryTests : IAsyncLifetime
 
         using var _ = TenantRequestContext.Enter(town);
         Assert.Equal(1, await references[2].Write("第一次"));
-        Assert.Equal(2, await _node.Grains.ForTenant(town).GetGrain<IProbeGrain>("ref-2").Write("第二次"));
+        Assert.Equal(2, await Node.Grains.ForTenant(town).GetGrain<IProbeGrain>("ref-2").Write("第二次"));
         Assert.Equal(0, (await references[1].Read()).Version);
     }
 }
