@@ -76,6 +76,8 @@ public static class IdentityModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddIdentityReadModel();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<TokenEntries>();
+        services.AddSingleton<TokenEntryCheck>();
         services.AddScoped<MachineClientService>();
         services.AddScoped<PersonCreation>();
         AddPeople(services);
@@ -218,8 +220,9 @@ public static class IdentityModule
                 validation.UseAspNetCore();
                 validation.AddAudiences(TokenPrincipals.ApiResource);
                 // Each request checks its token's entry, so revoking (a disabled client or
-                // person) takes effect at once, on every node.
-                validation.EnableTokenEntryValidation();
+                // person) takes effect at once, on every node: our check, one prepared statement,
+                // in place of OpenIddict's through EF Core.
+                validation.AddEventHandler(TokenEntryCheck.Descriptor);
             });
 
     private static void AddPolicies(IServiceCollection services)

@@ -142,6 +142,16 @@ public sealed class HostProcessTests : IDisposable
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
         Assert.Equal("application/problem+json", oversized.Content.Headers.ContentType?.MediaType);
         Assert.Equal("0", await integrator.GetStringAsync("/odata/Complaints/$count?$filter=ExternalId eq 'too-big'"));
+
+        // A revoked token is refused on the next request: its entry is read on every one.
+        await using (var database = new Npgsql.NpgsqlConnection(storage.ConnectionString))
+        {
+            await database.OpenAsync();
+            await using var revoke = new Npgsql.NpgsqlCommand("UPDATE \"OpenIddictTokens\" SET \"Status\" = 'revoked' WHERE \"Status\" = 'valid'", database);
+            Assert.True(await revoke.ExecuteNonQueryAsync() >= 2);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await integrator.GetAsync("/odata/Towns")).StatusCode);
     }
 
     public static TheoryData<string[], string> BadSettings => new()

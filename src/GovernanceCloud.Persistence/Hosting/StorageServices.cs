@@ -18,6 +18,7 @@ public static class StorageServices
         {
             services.TryAddSingleton(new SqliteDatabase(settings.SqlitePath));
             services.TryAddSingleton<SqliteWriter>();
+            services.TryAddSingleton<SqliteReaders>();
         }
 
         services.AddSingleton<IProjectionWriter, ProjectionWriter>();
