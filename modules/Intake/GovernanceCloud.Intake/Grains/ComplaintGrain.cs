@@ -67,11 +67,9 @@ internal sealed partial class ComplaintGrain(
         // The petitioner's history and the matter are settled before the complaint's one durable
         // write, so the matter id needs no second write. Both are idempotent on the complaint id: if
         // the process dies before the write, the sender was not answered, sends again, and this
-        // redoes them to the same effect.
-        // Nobody asks a complaint anything soon after it is accepted (cases and matters carry the
-        // work on), nor, mostly, its petitioner: their history goes to the correlator with the
-        // complaint, and they are released as they record it. A million of them must not wait out
-        // the idle age in memory.
+        // redoes them to the same effect. The history goes to the correlator with the complaint,
+        // and the petitioner is released as it is recorded: nobody asks most petitioners anything
+        // soon, and a million of them must not wait out the idle age in memory.
         var history = await RecordPetitionerAsync(record, release: true);
         record = await CorrelatedAsync(record, history);
         await SaveAsync(record);

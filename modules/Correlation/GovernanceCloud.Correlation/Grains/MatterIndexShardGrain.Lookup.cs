@@ -1,0 +1,65 @@
+namespace GovernanceCloud.Correlation.Grains;
+
+/// <summary>The shard's answers: for each key asked, its pool frequency and the matters active around the complaint's time.</summary>
+internal sealed partial class MatterIndexShardGrain
+{
+    public Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardQuery> queries)
+    {
+        var answers = new ShardAnswer[queries.Count];
+        for (var i = 0; i < answers.Length; i++)
+        {
+            answers[i] = Answer(queries[i]);
+        }
+
+        return Task.FromResult(answers);
+    }
+
+    private ShardAnswer Answer(ShardQuery query)
+    {
+        var (from, to) = (query.At - query.Window, query.At + query.Window);
+        var frequencies = new int[query.Keys.Count];
+        var matters = new string[query.Keys.Count][];
+        for (var k = 0; k < matters.Length; k++)
+        {
+            var key = query.Keys[k];
+            if (key.StartsWith("t:", StringComparison.Ordinal) && _terms.TryGetValue(key, out var count))
+            {
+                frequencies[k] = (int)count.Value;
+            }
+
+            matters[k] = _postings.TryGetValue(key, out var postings) ? Active(postings, from, to) : [];
+        }
+
+        return new ShardAnswer(frequencies, matters, Documents.Value);
+    }
+
+    // The matters of a key's postings active between the two times; counted first, so one array.
+    private static string[] Active(List<Posting> postings, DateTimeOffset from, DateTimeOffset to)
+    {
+        var count = 0;
+        foreach (var posting in postings)
+        {
+            if (posting.LastAt >= from && posting.LastAt <= to)
+            {
+                count++;
+            }
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var active = new string[count];
+        var i = 0;
+        foreach (var posting in postings)
+        {
+            if (posting.LastAt >= from && posting.LastAt <= to)
+            {
+                active[i++] = posting.MatterId;
+            }
+        }
+
+        return active;
+    }
+}
