@@ -79,6 +79,9 @@ public static class GovernanceSilo
             if (clustering)
             {
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                // A lone node owns every directory entry, so a cache of them saves no lookup; it only
+                // grows with every grain ever activated, and the dashboard's meter walks it every second.
+                silo.Configure<GrainDirectoryOptions>(o => o.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.None);
             }
 
             silo.Services.TryAddSingleton(new SqliteDatabase(storage.SqlitePath));
