@@ -4,16 +4,13 @@ using GovernanceCloud.Intake.Contracts;
 
 namespace GovernanceCloud.Correlation.Grains;
 
-/// <summary>The batch's last stage: the scenarios on each complaint with its matter, petitioner history and volumes, and the warnings they raise.</summary>
+/// <summary>The batch's last stage: the scenarios on each complaint with its matter, petitioner history and volumes, and the warnings they raise; and the volume counts, taken alongside the index stages.</summary>
 internal sealed partial class CorrelationBatch
 {
-    private async Task<CorrelationOutcome[]> ScenariosAsync(IReadOnlyList<PendingComplaint> batch, MatterSnapshot[] snapshots)
+    private async Task<CorrelationOutcome[]> ScenariosAsync(ComplaintFacts[] complaints, MatterSnapshot[] snapshots, (VolumeStats?[] Grid, VolumeStats?[] Category) volumes)
     {
-        var complaints = batch.Select(p => p.Complaint).ToArray();
-        var historiesTask = HistoriesAsync(complaints);
-        var grids = VolumesAsync(complaints, c => c.GridId is { } g ? $"grid:{g}" : null);
-        var categories = VolumesAsync(complaints, c => c.CategoryCode is { } code ? $"category:{code}" : null);
-        var (histories, grid, category) = (await historiesTask, await grids, await categories);
+        var histories = await HistoriesAsync(complaints);
+        var (grid, category) = volumes;
 
         var findings = complaints.SelectMany((c, i) => ScenarioSet.Evaluate(
             new ScenarioSet.Evidence(c, snapshots[i], histories[i], grid[i], category[i], levels), settings)
@@ -36,6 +33,14 @@ internal sealed partial class CorrelationBatch
         var asked = (await Task.WhenAll(keys.Select(async key => (Key: key, History: await grains.GetPetitioner(district, key).History()))))
             .ToDictionary(h => h.Key, h => h.History, StringComparer.Ordinal);
         return Array.ConvertAll(complaints, c => c.PetitionerHistory ?? (c.PetitionerKey is { } key ? asked[key] : []));
+    }
+
+    // Each complaint counted in its grid's and its category's volume, with the counts as they then stand.
+    private async Task<(VolumeStats?[] Grid, VolumeStats?[] Category)> VolumesAsync(ComplaintFacts[] complaints)
+    {
+        var grids = VolumesAsync(complaints, c => c.GridId is { } g ? $"grid:{g}" : null);
+        var categories = VolumesAsync(complaints, c => c.CategoryCode is { } code ? $"category:{code}" : null);
+        return (await grids, await categories);
     }
 
     private async Task<VolumeStats?[]> VolumesAsync(ComplaintFacts[] complaints, Func<ComplaintFacts, string?> subjectOf)
