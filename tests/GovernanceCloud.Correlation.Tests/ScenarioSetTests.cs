@@ -42,6 +42,34 @@ public sealed class ScenarioSetTests
         Assert.Equal(WarningLevel.Blue, Assert.Single(findings, f => f.Scenario == Scenario.RepeatPetitioner).Level);
     }
 
+    [Fact]
+    public void ComplaintsOfOneBatchSharingAMattersSnapshot_ShareItsFindingAtTheNewestEvidence_AndFindWhatEachWouldAlone()
+    {
+        // Six people about one matter over six days, two of them through a second channel.
+        var members = Enumerable.Range(0, 6)
+            .Select(i => new MatterMember($"s{i}", new string((char)('a' + i), 64), i < 4 ? "12345" : "wangge", "t", Day.AddDays(i), 0.8))
+            .ToArray();
+        var matter = new MatterSnapshot("m-shared", "锦丰花园 积水", members, ["锦丰花园"]);
+        var memo = new ScenarioSet.MatterFindings();
+        var levels = new Dictionary<string, ChannelLevel>();
+
+        Finding[] Evaluate(MatterMember member, ScenarioSet.MatterFindings? latest) => ScenarioSet.Evaluate(
+            new ScenarioSet.Evidence(Facts(member.ComplaintId, member.ReceivedAt, member.PetitionerKey!), matter, [], null, null, levels, latest),
+            CorrelationSettings.Defaults).Where(f => f.Subject == "matter:m-shared").ToArray();
+
+        var alone = members.Select(m => Evaluate(m, null)).ToArray();
+        var together = members.Select(m => Evaluate(m, memo)).ToArray();
+
+        for (var i = 0; i < members.Length; i++)
+        {
+            Assert.Equal(alone[i].Select(f => (f.Scenario, f.Level, string.Join(',', f.ComplaintIds))), together[i].Select(f => (f.Scenario, f.Level, string.Join(',', f.ComplaintIds))));
+        }
+
+        var shared = together.Select(f => Assert.Single(f, x => x.Scenario == Scenario.SharedMatter)).ToArray();
+        Assert.All(shared, f => Assert.Equal(WarningLevel.Blue, f.Level));
+        Assert.Same(shared[0], shared[3]); // both judged at the newest evidence, worked out once
+    }
+
     private static ComplaintFacts Facts(string id, DateTimeOffset at, string petitioner) =>
         new() { Id = id, TownId = "t", Channel = "12345", ReceivedAt = at, Content = "噪声扰民", PetitionerKey = petitioner };
 

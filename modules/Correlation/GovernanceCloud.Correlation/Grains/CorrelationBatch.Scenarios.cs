@@ -12,14 +12,17 @@ internal sealed partial class CorrelationBatch
         var histories = await HistoriesAsync(complaints);
         var (grid, category) = volumes;
 
+        var latest = new ScenarioSet.MatterFindings();
         var findings = complaints.SelectMany((c, i) => ScenarioSet.Evaluate(
-            new ScenarioSet.Evidence(c, snapshots[i], histories[i], grid[i], category[i], levels), settings)
+            new ScenarioSet.Evidence(c, snapshots[i], histories[i], grid[i], category[i], levels, latest), settings)
             .Select(f => (Index: i, Finding: f))).ToArray();
-        // One call per warning, with its findings in arrival order: a hot subject is written once per batch.
+        // One call per warning, with its findings in arrival order (a finding on a matter's newest
+        // evidence, which its complaints in the batch share, once): a hot subject is written once per batch.
         var raised = await Task.WhenAll(findings.GroupBy(f => (f.Finding.Scenario, f.Finding.Subject)).Select(async g =>
         {
             var warning = await grains.GetWarning(district, g.Key.Scenario, g.Key.Subject)
-                .Raise(g.Select(f => new FindingWithDeadline(f.Finding, settings.DeadlineFor(f.Finding.Level))).ToArray());
+                .Raise(g.Select(f => f.Finding).Distinct(ReferenceEqualityComparer.Instance).Cast<Finding>()
+                    .Select(f => new FindingWithDeadline(f, settings.DeadlineFor(f.Level))).ToArray());
             return g.Select(f => (f.Index, warning.WarningId));
         }));
         var warnings = raised.SelectMany(r => r).ToLookup(r => r.Index, r => r.WarningId);

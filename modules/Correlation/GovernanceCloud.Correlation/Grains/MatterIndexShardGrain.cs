@@ -128,11 +128,12 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
             }
         }
 
+        var matterHash = Posting.HashOf(matterId);
         foreach (var key in postingKeys)
         {
             if (key.Length <= MaxKeyLength)
             {
-                Post(key, matterId, at);
+                Post(key, matterId, matterHash, at);
             }
         }
 
@@ -164,14 +165,16 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
         }
     }
 
-    private void Post(string key, string matterId, DateTimeOffset at)
+    // A common key holds dozens of matters whose ids differ only in their last characters: their
+    // hashes are compared first, so a post does not compare dozens of long common prefixes.
+    private void Post(string key, string matterId, int matterHash, DateTimeOffset at)
     {
         var postings = Bucket(key);
         Posting? posting = null;
         var oldest = 0;
         for (var i = 0; i < postings.Count; i++)
         {
-            if (string.Equals(postings[i].MatterId, matterId, StringComparison.Ordinal))
+            if (postings[i].MatterHash == matterHash && string.Equals(postings[i].MatterId, matterId, StringComparison.Ordinal))
             {
                 posting = postings[i];
                 break;
@@ -200,7 +203,7 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
                 _removed.Add((key, dropped.MatterId));
             }
 
-            posting = new Posting(key, matterId, at);
+            posting = new Posting(key, matterId, at, matterHash);
             postings.Add(posting);
             if (_removed.Count > 0)
             {
@@ -222,15 +225,24 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
     }
 
     // A posting as the shard holds it in memory: its time moves forward in place.
-    private sealed class Posting(string key, string matterId, DateTimeOffset lastAt)
+    private sealed class Posting(string key, string matterId, DateTimeOffset lastAt, int matterHash)
     {
+        public Posting(string key, string matterId, DateTimeOffset lastAt)
+            : this(key, matterId, lastAt, HashOf(matterId))
+        {
+        }
+
         public string Key { get; } = key;
 
         public string MatterId { get; } = matterId;
 
+        public int MatterHash { get; } = matterHash;
+
         public DateTimeOffset LastAt { get; set; } = lastAt;
 
         public ShardPosting ToStored() => new(Key, MatterId, LastAt);
+
+        public static int HashOf(string matterId) => StringComparer.Ordinal.GetHashCode(matterId);
     }
 
     // A term's count in the pool, and whether it changed since the last flush.
