@@ -15,6 +15,7 @@ public sealed class JsonGrainStateSerializer : IGrainStorageSerializer
     {
         WriteIndented = false,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new UInt32ArrayAsBase64() },
     };
 
     public BinaryData Serialize<T>(T? input) => new(JsonSerializer.SerializeToUtf8Bytes(input, Options));
