@@ -12,41 +12,76 @@ internal sealed record ShardChanges(
 }
 
 /// <summary>
-/// The binary form of a shard log entry: a version byte, then the postings set (key, matter, UTC
-/// ticks), the postings dropped (key, matter) and the term counts (key, count), each list preceded
-/// by its length. Counts are absolute, not increments, so replaying an entry over a state that
-/// already holds it changes nothing.
+/// The binary form of a shard log entry. Version 2: a version byte; a table of the entry's strings
+/// (keys and matter ids), each once; the earliest posting time (UTC ticks); then the postings set
+/// (key, matter, ticks after the earliest), the postings dropped (key, matter) and the term counts
+/// (key, count), each list preceded by its length and each string given by its place in the
+/// table. A complaint posts one matter under a dozen keys and common keys recur, so the table
+/// halves an entry; and a loaded shard holds each matter id once, not once per posting. Counts
+/// are absolute, not increments, so replaying an entry over a state that already holds it changes
+/// nothing. Version 1 (every string written in place, absolute ticks) still reads.
 /// </summary>
 internal static class ShardLogCodec
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
+    private const byte InPlaceStrings = 1;
 
     public static byte[] Encode(ShardChanges changes)
     {
+        var table = new Dictionary<string, int>(StringComparer.Ordinal);
+        var strings = new List<string>();
+        int Index(string value)
+        {
+            if (!table.TryGetValue(value, out var index))
+            {
+                table[value] = index = strings.Count;
+                strings.Add(value);
+            }
+
+            return index;
+        }
+
+        // The references first, so the table is complete before it is written.
+        var upserted = new (int Key, int Matter, long Ticks)[changes.Upserted.Count];
+        var earliest = long.MaxValue;
+        var i = 0;
+        foreach (var posting in changes.Upserted)
+        {
+            upserted[i++] = (Index(posting.Key), Index(posting.MatterId), posting.LastAt.UtcTicks);
+            earliest = Math.Min(earliest, posting.LastAt.UtcTicks);
+        }
+
+        var removed = changes.Removed.Select(r => (Key: Index(r.Key), Matter: Index(r.MatterId))).ToArray();
+        var terms = changes.Terms.Select(t => (Key: Index(t.Key), Count: t.Value)).ToArray();
+        earliest = upserted.Length == 0 ? 0 : earliest;
+
         // Sized for typical keys up front: a log entry can hold thousands of postings, and growing the buffer by doubling copied it over and over.
-        using var buffer = new MemoryStream(16 + (changes.Upserted.Count * 64) + (changes.Removed.Count * 48) + (changes.Terms.Count * 24));
+        using var buffer = new MemoryStream(32 + (strings.Count * 24) + (upserted.Length * 12) + (removed.Length * 6) + (terms.Length * 6));
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Version);
-            writer.Write7BitEncodedInt(changes.Upserted.Count);
-            foreach (var posting in changes.Upserted)
+            writer.Write7BitEncodedInt(strings.Count);
+            strings.ForEach(writer.Write);
+            writer.Write(earliest);
+            writer.Write7BitEncodedInt(upserted.Length);
+            foreach (var (key, matter, ticks) in upserted)
             {
-                writer.Write(posting.Key);
-                writer.Write(posting.MatterId);
-                writer.Write(posting.LastAt.UtcTicks);
+                writer.Write7BitEncodedInt(key);
+                writer.Write7BitEncodedInt(matter);
+                writer.Write7BitEncodedInt64(ticks - earliest);
             }
 
-            writer.Write7BitEncodedInt(changes.Removed.Count);
-            foreach (var (key, matterId) in changes.Removed)
+            writer.Write7BitEncodedInt(removed.Length);
+            foreach (var (key, matter) in removed)
             {
-                writer.Write(key);
-                writer.Write(matterId);
+                writer.Write7BitEncodedInt(key);
+                writer.Write7BitEncodedInt(matter);
             }
 
-            writer.Write7BitEncodedInt(changes.Terms.Count);
-            foreach (var (key, count) in changes.Terms)
+            writer.Write7BitEncodedInt(terms.Length);
+            foreach (var (key, count) in terms)
             {
-                writer.Write(key);
+                writer.Write7BitEncodedInt(key);
                 writer.Write7BitEncodedInt64(count);
             }
         }
@@ -57,12 +92,47 @@ internal static class ShardLogCodec
     public static ShardChanges Decode(byte[] payload)
     {
         using var reader = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
-        var version = reader.ReadByte();
-        if (version != Version)
+        return reader.ReadByte() switch
         {
-            throw new InvalidDataException($"Index shard log entry of version {version}; this build reads version {Version}.");
+            Version => DecodeTabled(reader),
+            InPlaceStrings => DecodeInPlace(reader),
+            var version => throw new InvalidDataException($"Index shard log entry of version {version}; this build reads versions {InPlaceStrings} and {Version}."),
+        };
+    }
+
+    private static ShardChanges DecodeTabled(BinaryReader reader)
+    {
+        var strings = new string[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < strings.Length; i++)
+        {
+            strings[i] = reader.ReadString();
         }
 
+        var earliest = reader.ReadInt64();
+        var upserted = new ShardPosting[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < upserted.Length; i++)
+        {
+            var (key, matter) = (strings[reader.Read7BitEncodedInt()], strings[reader.Read7BitEncodedInt()]);
+            upserted[i] = new ShardPosting(key, matter, new DateTimeOffset(earliest + reader.Read7BitEncodedInt64(), TimeSpan.Zero));
+        }
+
+        var removed = new (string, string)[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < removed.Length; i++)
+        {
+            removed[i] = (strings[reader.Read7BitEncodedInt()], strings[reader.Read7BitEncodedInt()]);
+        }
+
+        var terms = new KeyValuePair<string, long>[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            terms[i] = new(strings[reader.Read7BitEncodedInt()], reader.Read7BitEncodedInt64());
+        }
+
+        return new ShardChanges(upserted, removed, terms);
+    }
+
+    private static ShardChanges DecodeInPlace(BinaryReader reader)
+    {
         var upserted = new ShardPosting[reader.Read7BitEncodedInt()];
         for (var i = 0; i < upserted.Length; i++)
         {
