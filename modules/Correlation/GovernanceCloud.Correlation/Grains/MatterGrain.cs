@@ -29,11 +29,19 @@ internal interface IMatterGrain : ITenantGrain
 [GenerateSerializer, Immutable, Alias("gc.matter-arrival")]
 internal sealed record MatterArrival([property: Id(0)] MatterProbe Probe, [property: Id(1)] ComplaintFacts Complaint);
 
-/// <summary>One complaint of a matter.</summary>
+/// <summary>
+/// One complaint of a matter. Its petitioner is known by the first <see cref="MatterCounts.PetitionerDigits"/>
+/// hex digits of their key (64 bits): enough to tell a matter's people apart, and a quarter of
+/// what each member of a large matter wrote with every new one (members written before carry the whole key).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("gc.matter-member")]
 internal sealed record MatterMember(
     [property: Id(0)] string ComplaintId, [property: Id(1)] string? PetitionerKey, [property: Id(2)] string Channel,
-    [property: Id(3)] string? TownId, [property: Id(4)] DateTimeOffset ReceivedAt, [property: Id(5)] double Score);
+    [property: Id(3)] string? TownId, [property: Id(4)] DateTimeOffset ReceivedAt, [property: Id(5)] double Score)
+{
+    public static MatterMember Of(ComplaintFacts complaint, double score) =>
+        new(complaint.Id, MatterCounts.PetitionerOf(complaint.PetitionerKey), complaint.Channel, complaint.TownId, complaint.ReceivedAt, score);
+}
 
 /// <summary>What a matter holds after a complaint joined: its latest members (not all of a large one), and its counts.</summary>
 [GenerateSerializer, Immutable, Alias("gc.matter-snapshot")]
@@ -151,7 +159,7 @@ internal sealed class MatterGrain(
             }
 
             var score = s.Complaints == 0 ? 1 : MatterScorer.Score(probe, s.Profile).Total;
-            var member = new MatterMember(complaint.Id, complaint.PetitionerKey, complaint.Channel, complaint.TownId, complaint.ReceivedAt, Math.Round(score, 3));
+            var member = MatterMember.Of(complaint, Math.Round(score, 3));
             s.Members.Add(member);
             s.Count(member);
             s.Profile.Add(probe);
@@ -210,9 +218,14 @@ internal sealed class MatterGrain(
 /// <summary>How a matter's people are counted: each known petitioner once; an anonymous complaint as a person of its own.</summary>
 internal static class MatterCounts
 {
+    public const int PetitionerDigits = 16;
+
+    /// <summary>A petitioner key as a matter's member keeps it.</summary>
+    public static string? PetitionerOf(string? key) => key is { Length: > PetitionerDigits } ? key[..PetitionerDigits] : key;
+
     public static int Petitioners(IEnumerable<MatterMember> members)
     {
-        var known = new HashSet<string>(StringComparer.Ordinal);
+        var known = new HashSet<string>(SamePetitioner.Instance);
         var anonymous = 0;
         foreach (var member in members)
         {
@@ -227,5 +240,18 @@ internal static class MatterCounts
         }
 
         return known.Count + anonymous;
+    }
+
+    // A whole key and the digits a member keeps of it are one person.
+    private sealed class SamePetitioner : IEqualityComparer<string>
+    {
+        public static SamePetitioner Instance { get; } = new();
+
+        public bool Equals(string? x, string? y) =>
+            x is not null && y is not null && Digits(x).SequenceEqual(Digits(y));
+
+        public int GetHashCode(string key) => string.GetHashCode(Digits(key), StringComparison.Ordinal);
+
+        private static ReadOnlySpan<char> Digits(string key) => key.AsSpan(0, Math.Min(key.Length, PetitionerDigits));
     }
 }

@@ -40,7 +40,7 @@ internal sealed class WhatIfReplay(CorrelationSettings settings, IReadOnlyDictio
         };
         var matterId = c.MatterId ?? CorrelationKeys.MatterIdFor(c.Id);
         var members = Bucket(_matters, matterId);
-        members.Add(new MatterMember(c.Id, c.PetitionerKey, c.Channel, c.TownId, c.ReceivedAt, 1));
+        members.Add(MatterMember.Of(facts, 1));
         Trim(members, m => m.ReceivedAt, c.ReceivedAt - settings.SharedWindow);
         IReadOnlyList<PetitionerComplaint> history = [];
         if (c.PetitionerKey is { } key)
