@@ -17,6 +17,24 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     public Task DisposeAsync() => _file.DisposeAsync();
 
     [Fact]
+    public async Task EveryConnection_WaitsForTheDiskOnCommit_AndCheckpointsTheWalEvery32MiB()
+    {
+        await using var connection = await _file.Database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode; PRAGMA synchronous; PRAGMA wal_autocheckpoint;";
+        await using var reader = await command.ExecuteReaderAsync();
+        var settings = new List<string>();
+        do
+        {
+            Assert.True(await reader.ReadAsync());
+            settings.Add(reader.GetValue(0).ToString()!);
+        }
+        while (await reader.NextResultAsync());
+
+        Assert.Equal(["wal", "2", "8192"], settings); // synchronous 2 is FULL
+    }
+
+    [Fact]
     public async Task ConcurrentWrites_AreAllOnDisk_AndAFailingOneFailsAlone()
     {
         var writer = new SqliteWriter(_file.Database);

@@ -6,10 +6,13 @@ namespace GovernanceCloud.Persistence.Sqlite;
 /// Opens connections to the embedded SQLite file with the settings every writer needs: WAL so
 /// readers never block the writer, synchronous=FULL so a commit is on disk before it is
 /// acknowledged, and a busy timeout so concurrent writers wait for each other instead of failing.
+/// The WAL is copied into the file every 8,192 pages (32 MiB), not SQLite's 1,000: at intake rates
+/// the default checkpointed several times a second and wrote every hot page (index roots, the
+/// ends of the time-ordered tables, busy matters) to the file again each time.
 /// </summary>
 public sealed class SqliteDatabase
 {
-    private const string ConnectionPragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+    private const string ConnectionPragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=8192;";
 
     public SqliteDatabase(string path)
     {
