@@ -32,7 +32,7 @@ internal sealed record MatterArrival([property: Id(0)] MatterProbe Probe, [prope
 /// <summary>
 /// One complaint of a matter. Its petitioner is known by the first <see cref="MatterCounts.PetitionerDigits"/>
 /// hex digits of their key (64 bits): enough to tell a matter's people apart, and a quarter of
-/// what each member of a large matter wrote with every new one (members written before carry the whole key).
+/// the key each member of a large matter wrote again with every new one (members written before carry the whole key).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("gc.matter-member")]
 internal sealed record MatterMember(
