@@ -92,63 +92,44 @@ internal static class ShardLogCodec
     public static ShardChanges Decode(byte[] payload)
     {
         using var reader = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
-        return reader.ReadByte() switch
+        switch (reader.ReadByte())
         {
-            Version => DecodeTabled(reader),
-            InPlaceStrings => DecodeInPlace(reader),
-            var version => throw new InvalidDataException($"Index shard log entry of version {version}; this build reads versions {InPlaceStrings} and {Version}."),
-        };
+            case Version:
+                var strings = new string[reader.Read7BitEncodedInt()];
+                for (var i = 0; i < strings.Length; i++)
+                {
+                    strings[i] = reader.ReadString();
+                }
+
+                var earliest = reader.ReadInt64();
+                return Decode(reader, () => strings[reader.Read7BitEncodedInt()], () => earliest + reader.Read7BitEncodedInt64());
+            case InPlaceStrings:
+                return Decode(reader, reader.ReadString, reader.ReadInt64);
+            case var version:
+                throw new InvalidDataException($"Index shard log entry of version {version}; this build reads versions {InPlaceStrings} and {Version}.");
+        }
     }
 
-    private static ShardChanges DecodeTabled(BinaryReader reader)
+    // The three lists, the same in both versions but for how a string and a posting's time are read.
+    private static ShardChanges Decode(BinaryReader reader, Func<string> text, Func<long> ticks)
     {
-        var strings = new string[reader.Read7BitEncodedInt()];
-        for (var i = 0; i < strings.Length; i++)
-        {
-            strings[i] = reader.ReadString();
-        }
-
-        var earliest = reader.ReadInt64();
         var upserted = new ShardPosting[reader.Read7BitEncodedInt()];
         for (var i = 0; i < upserted.Length; i++)
         {
-            var (key, matter) = (strings[reader.Read7BitEncodedInt()], strings[reader.Read7BitEncodedInt()]);
-            upserted[i] = new ShardPosting(key, matter, new DateTimeOffset(earliest + reader.Read7BitEncodedInt64(), TimeSpan.Zero));
+            var (key, matter) = (text(), text());
+            upserted[i] = new ShardPosting(key, matter, new DateTimeOffset(ticks(), TimeSpan.Zero));
         }
 
         var removed = new (string, string)[reader.Read7BitEncodedInt()];
         for (var i = 0; i < removed.Length; i++)
         {
-            removed[i] = (strings[reader.Read7BitEncodedInt()], strings[reader.Read7BitEncodedInt()]);
+            removed[i] = (text(), text());
         }
 
         var terms = new KeyValuePair<string, long>[reader.Read7BitEncodedInt()];
         for (var i = 0; i < terms.Length; i++)
         {
-            terms[i] = new(strings[reader.Read7BitEncodedInt()], reader.Read7BitEncodedInt64());
-        }
-
-        return new ShardChanges(upserted, removed, terms);
-    }
-
-    private static ShardChanges DecodeInPlace(BinaryReader reader)
-    {
-        var upserted = new ShardPosting[reader.Read7BitEncodedInt()];
-        for (var i = 0; i < upserted.Length; i++)
-        {
-            upserted[i] = new ShardPosting(reader.ReadString(), reader.ReadString(), new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero));
-        }
-
-        var removed = new (string, string)[reader.Read7BitEncodedInt()];
-        for (var i = 0; i < removed.Length; i++)
-        {
-            removed[i] = (reader.ReadString(), reader.ReadString());
-        }
-
-        var terms = new KeyValuePair<string, long>[reader.Read7BitEncodedInt()];
-        for (var i = 0; i < terms.Length; i++)
-        {
-            terms[i] = new(reader.ReadString(), reader.Read7BitEncodedInt64());
+            terms[i] = new(text(), reader.Read7BitEncodedInt64());
         }
 
         return new ShardChanges(upserted, removed, terms);
