@@ -1,4 +1,5 @@
 using GovernanceCloud.Persistence.Configuration;
+using GovernanceCloud.Persistence.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace GovernanceCloud.Correlation;
@@ -10,7 +11,8 @@ namespace GovernanceCloud.Correlation;
 /// (<c>Correlation:SettingsCacheAge</c>, default ten seconds: a change applies within that), and
 /// how many bytes of changes an index shard's log holds at least before the shard writes a new
 /// snapshot of itself (<c>Correlation:IndexSnapshotBytes</c>, default 1 MiB; more when the last
-/// snapshot was larger).
+/// snapshot was larger), and how long a matter stays in its partition's memory after its last use
+/// (<c>Correlation:MatterIdleAge</c>, default <see cref="GovernanceSilo.ItemIdleMinutes"/>, as any item grain).
 /// </summary>
 internal sealed class CorrelationPolicy
 {
@@ -23,6 +25,7 @@ internal sealed class CorrelationPolicy
             throw new GovernanceConfigurationException($"Correlation:SettingsCacheAge = '{SettingsCacheAge}' must not be negative.");
         }
 
+        MatterIdleAge = Positive(configuration, "Correlation:MatterIdleAge", TimeSpan.FromMinutes(GovernanceSilo.ItemIdleMinutes));
         IndexSnapshotBytes = configuration.GetValue("Correlation:IndexSnapshotBytes", 1L << 20);
         if (IndexSnapshotBytes < 0)
         {
@@ -35,6 +38,8 @@ internal sealed class CorrelationPolicy
     public TimeSpan SettingsCacheAge { get; }
 
     public long IndexSnapshotBytes { get; }
+
+    public TimeSpan MatterIdleAge { get; }
 
     private static TimeSpan Positive(IConfiguration configuration, string key, TimeSpan fallback)
     {

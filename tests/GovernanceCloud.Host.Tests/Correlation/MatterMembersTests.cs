@@ -27,19 +27,19 @@ public sealed class MatterMembersTests(HostFactory host) : IClassFixture<HostFac
     public async Task ALargeMatter_KeepsItsLatestMembers_AndCountsThemAll()
     {
         var id = $"m-members-{Guid.NewGuid():N}"[..24];
-        var matter = host.Services.GetRequiredService<IGrainFactory>().GetMatter(District, id);
+        var partition = host.Services.GetRequiredService<IGrainFactory>().GetMatterPartition(District, id);
         MatterSnapshot early, late, redo;
         using (TenantRequestContext.EnterSystem())
         {
             // 100 complaints in May by 50 people; then 550 in July, a day apart in groups, by 550 others and 10 anonymous ones.
-            early = await matter.Attach(Enumerable.Range(0, 100).Select(i => Arrival($"{id}-a{i}", Day.AddHours(i), $"a{i % 50:D4}-petitioner-key", "12345", "xiangcheng.yuanhe")).ToArray(), Keep);
-            late = await matter.Attach(Enumerable.Range(0, 560).Select(i => Arrival(
-                $"{id}-b{i}", Day.AddDays(60).AddMinutes(i * 10), i < 550 ? $"b{i:D4}-petitioner-key" : null, i % 2 == 0 ? "hanshan" : "12345", "xiangcheng.taiping")).ToArray(), Keep);
-            redo = await matter.Attach([Arrival($"{id}-b559", Day.AddDays(60).AddMinutes(5590), null, "12345", "xiangcheng.taiping")], Keep);
+            early = await AttachAsync(partition, id, Enumerable.Range(0, 100).Select(i => Arrival($"{id}-a{i}", Day.AddHours(i), $"a{i % 50:D4}-petitioner-key", "12345", "xiangcheng.yuanhe")));
+            late = await AttachAsync(partition, id, Enumerable.Range(0, 560).Select(i => Arrival(
+                $"{id}-b{i}", Day.AddDays(60).AddMinutes(i * 10), i < 550 ? $"b{i:D4}-petitioner-key" : null, i % 2 == 0 ? "hanshan" : "12345", "xiangcheng.taiping")));
+            redo = await AttachAsync(partition, id, [Arrival($"{id}-b559", Day.AddDays(60).AddMinutes(5590), null, "12345", "xiangcheng.taiping")]);
         }
 
         Assert.Equal(100, early.Members.Count);
-        Assert.Equal(MatterGrain.KeptMembers, late.Members.Count);
+        Assert.Equal(HeldMatter.KeptMembers, late.Members.Count);
         Assert.All(late.Members, m => Assert.StartsWith($"{id}-b", m.ComplaintId, StringComparison.Ordinal)); // May is past the window kept
         Assert.Equal($"{id}-b559", late.Members.MaxBy(m => m.ReceivedAt)!.ComplaintId);
         Assert.Equal(late.Members.Select(m => m.ComplaintId), redo.Members.Select(m => m.ComplaintId));
@@ -58,7 +58,7 @@ public sealed class MatterMembersTests(HostFactory host) : IClassFixture<HostFac
     public async Task AMatterWrittenBeforeTheCountsWereKept_TakesThemFromItsMembers()
     {
         var id = $"m-legacy-{Guid.NewGuid():N}"[..24];
-        var matter = host.Services.GetRequiredService<IGrainFactory>().GetMatter(District, id);
+        var partition = host.Services.GetRequiredService<IGrainFactory>().GetMatterPartition(District, id);
         var earlier = new MatterState
         {
             Members =
@@ -70,11 +70,11 @@ public sealed class MatterMembersTests(HostFactory host) : IClassFixture<HostFac
             Version = 3,
         };
         var storage = host.Services.GetRequiredKeyedService<IGrainStorage>(GovernanceSilo.StorageName);
-        await storage.WriteStateAsync("matter", matter.GetGrainId(), new GrainState<MatterState>(earlier));
+        await storage.WriteStateAsync("matter", HeldMatter.StateIdOf(District, id), new GrainState<MatterState>(earlier));
 
         using (TenantRequestContext.EnterSystem())
         {
-            var now = await matter.Attach([Arrival($"{id}-4", Day.AddDays(3), "aaaa1111-petitioner", "12345", "xiangcheng.taiping")], Keep);
+            var now = await AttachAsync(partition, id, [Arrival($"{id}-4", Day.AddDays(3), "aaaa1111-petitioner", "12345", "xiangcheng.taiping")]);
             Assert.Equal(4, now.Members.Count);
         }
 
@@ -85,6 +85,9 @@ public sealed class MatterMembersTests(HostFactory host) : IClassFixture<HostFac
         Assert.Equal(2, row.GetProperty("TownCount").GetInt32());
         Assert.Equal("xiangcheng.yuanhe", row.GetProperty("TownId").GetString());
     }
+
+    private static async Task<MatterSnapshot> AttachAsync(IMatterPartitionGrain partition, string id, IEnumerable<MatterArrival> arrivals) =>
+        (await partition.Attach([new MatterAttachment(id, arrivals.ToArray())], Keep)).Single();
 
     private static MatterArrival Arrival(string complaint, DateTimeOffset at, string? petitioner, string channel, string town) =>
         new(new MatterProbe

@@ -160,8 +160,8 @@ internal sealed partial class CorrelationBatch
     private static bool Before(KeyValuePair<string, double> a, KeyValuePair<string, double> b) =>
         a.Value > b.Value || (a.Value == b.Value && string.CompareOrdinal(a.Key, b.Key) < 0);
 
-    // Each candidate matter scores every complaint of the batch that named it, in one call; each
-    // complaint's scores in the order of its candidates (null where a matter does not fit).
+    // Each candidate matter scores every complaint of the batch that named it, one call per
+    // partition; each complaint's scores in the order of its candidates (null where a matter does not fit).
     private async Task<MatterScore?[][]> ScoresAsync(Probe[] probes)
     {
         var asked = new Dictionary<string, List<(int Index, int Rank)>>(StringComparer.Ordinal);
@@ -175,13 +175,18 @@ internal sealed partial class CorrelationBatch
             }
         }
 
-        await Task.WhenAll(asked.Select(async matter =>
+        await Task.WhenAll(asked.GroupBy(m => CorrelationKeys.PartitionOf(m.Key)).Select(async partition =>
         {
-            var answered = await grains.GetMatter(district, matter.Key).Score(matter.Value.ConvertAll(c => probes[c.Index].Matter), settings.MatterWindow);
-            for (var j = 0; j < answered.Length; j++)
+            var matters = partition.ToArray();
+            var answered = await grains.GetMatterPartition(district, partition.Key).Score(
+                Array.ConvertAll(matters, m => new MatterScoring(m.Key, m.Value.ConvertAll(c => probes[c.Index].Matter))), settings.MatterWindow);
+            for (var m = 0; m < matters.Length; m++)
             {
-                var (index, rank) = matter.Value[j];
-                scores[index][rank] = answered[j];
+                for (var j = 0; j < answered[m].Length; j++)
+                {
+                    var (index, rank) = matters[m].Value[j];
+                    scores[index][rank] = answered[m][j];
+                }
             }
         }));
         return scores;

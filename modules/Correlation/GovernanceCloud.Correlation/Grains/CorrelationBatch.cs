@@ -142,13 +142,14 @@ internal sealed partial class CorrelationBatch(
     private static string? AnchorOf(MatterProbe probe) =>
         probe.PlaceKeys.Count > 0 ? probe.PlaceKeys[0] : probe.Terms.OrderByDescending(t => t.Value).Select(t => $"t:{t.Key}").FirstOrDefault();
 
+    // Each matter takes the complaints of the batch that chose it, in arrival order; one call per partition.
     private async Task<MatterSnapshot[]> AttachAsync(IReadOnlyList<PendingComplaint> batch, Probe[] probes, string[] matters)
     {
-        var groups = matters.Select((id, i) => (Id: id, Index: i)).GroupBy(m => m.Id, StringComparer.Ordinal).ToArray();
-        var snapshots = await Task.WhenAll(groups.Select(g =>
-            grains.GetMatter(district, g.Key).Attach(
-                g.Select(m => new MatterArrival(probes[m.Index].Matter, batch[m.Index].Complaint)).ToArray(), settings.SharedWindow + settings.MatterWindow)));
-        var byMatter = snapshots.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var attachments = matters.Select((id, i) => (Id: id, Index: i)).GroupBy(m => m.Id, StringComparer.Ordinal)
+            .Select(g => new MatterAttachment(g.Key, g.Select(m => new MatterArrival(probes[m.Index].Matter, batch[m.Index].Complaint)).ToArray()));
+        var snapshots = await Task.WhenAll(attachments.GroupBy(a => CorrelationKeys.PartitionOf(a.MatterId)).Select(partition =>
+            grains.GetMatterPartition(district, partition.Key).Attach(partition.ToArray(), settings.SharedWindow + settings.MatterWindow)));
+        var byMatter = snapshots.SelectMany(s => s).ToDictionary(s => s.Id, StringComparer.Ordinal);
         return matters.Select(id => byMatter[id]).ToArray();
     }
 

@@ -10,8 +10,12 @@ namespace GovernanceCloud.Correlation.Grains;
 /// <summary>The keys of the module's own grains, built here and nowhere else.</summary>
 internal static class CorrelationKeys
 {
-    public static IMatterGrain GetMatter(this IGrainFactory grains, TenantId district, string matterId) =>
-        grains.ForTenant(district.District).GetGrain<IMatterGrain>(matterId);
+    /// <summary>The partition that holds a matter.</summary>
+    public static IMatterPartitionGrain GetMatterPartition(this IGrainFactory grains, TenantId district, string matterId) =>
+        grains.GetMatterPartition(district, PartitionOf(matterId));
+
+    public static IMatterPartitionGrain GetMatterPartition(this IGrainFactory grains, TenantId district, int partition) =>
+        grains.ForTenant(district.District).GetGrain<IMatterPartitionGrain>($"mp{partition}");
 
     public static IMatterIndexShardGrain GetIndexShard(this IGrainFactory grains, TenantId district, int shard) =>
         grains.ForTenant(district.District).GetGrain<IMatterIndexShardGrain>($"ix{shard}");
@@ -36,15 +40,21 @@ internal static class CorrelationKeys
     public static string MatterIdFor(string complaintId) => "m" + complaintId[1..];
 
     /// <summary>Which index shard holds a key: a stable hash, the same on every node.</summary>
-    public static int ShardOf(string key)
+    public static int ShardOf(string key) => (int)(StableHash(key) % MatterIndexShardGrain.Count);
+
+    /// <summary>Which partition holds a matter: a stable hash, the same on every node.</summary>
+    public static int PartitionOf(string matterId) => (int)(StableHash(matterId) % MatterPartitionGrain.Count);
+
+    // FNV-1a over the UTF-16 code units.
+    private static uint StableHash(string text)
     {
         var hash = 2166136261u;
-        foreach (var c in key)
+        foreach (var c in text)
         {
             hash = (hash ^ c) * 16777619u;
         }
 
-        return (int)(hash % MatterIndexShardGrain.Count);
+        return hash;
     }
 
     private static string WarningKey(Scenario scenario, string subject) => $"w{Hash($"{scenario}|{subject}")}";

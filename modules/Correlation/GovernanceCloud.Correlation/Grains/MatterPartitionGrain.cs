@@ -1,0 +1,156 @@
+using System.Data.Common;
+using GovernanceCloud.Correlation.Matching;
+using GovernanceCloud.Correlation.ReadModel;
+using GovernanceCloud.Kernel.Tenancy;
+using GovernanceCloud.Persistence.Hosting;
+using GovernanceCloud.Persistence.ReadModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+
+namespace GovernanceCloud.Correlation.Grains;
+
+/// <summary>
+/// Holds a partition's matters in memory while they are in use and writes each as it changes.
+/// A matter used to be a grain of its own; most are touched by one or two complaints, and each
+/// then cost an activation, a call per stage of every batch that named it, a write job of its
+/// own for its feed row, and a minute in memory as an activation. Here a batch asks the
+/// partition once per stage, the matters that changed are written together (one group commit
+/// in embedded mode) and their rows in one statement batch, and a matter untouched for
+/// <see cref="CorrelationPolicy.MatterIdleAge"/> leaves memory. A matter's state is written
+/// before the call answers; its row follows, and is retried until it lands (a matter read back
+/// from storage is projected again, which heals a row lost to a crash in between).
+/// </summary>
+[GrainType("matter-partition")]
+internal sealed partial class MatterPartitionGrain(
+    IServiceProvider services, IProjectionWriter writer, CorrelationPolicy policy, TimeProvider time, ILogger<MatterPartitionGrain> logger)
+    : Grain, IMatterPartitionGrain
+{
+    public const int Count = 16;
+
+    private static readonly TimeSpan LongestSweep = TimeSpan.FromSeconds(30);
+
+    private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(GovernanceSilo.StorageName);
+    private readonly Dictionary<string, (HeldMatter Matter, DateTimeOffset UsedAt)> _held = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MatterRow> _unprojected = new(StringComparer.Ordinal);
+    private IGrainTimer? _sweep;
+
+    private TenantId District => TenantGrainKey.TenantOf(this.GetPrimaryKeyString());
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var every = policy.MatterIdleAge / 2 < LongestSweep ? policy.MatterIdleAge / 2 : LongestSweep;
+        _sweep = this.RegisterGrainTimer(SweepAsync, every, every);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _sweep?.Dispose();
+        await ProjectAsync();
+    }
+
+    public async Task<MatterScore?[][]> Score(IReadOnlyList<MatterScoring> matters, TimeSpan window)
+    {
+        var held = await HoldAsync(matters.Select(m => m.MatterId));
+        return matters.Select((m, i) => held[i].Score(m.Probes, window)).ToArray();
+    }
+
+    public async Task<MatterSnapshot[]> Attach(IReadOnlyList<MatterAttachment> matters, TimeSpan keep)
+    {
+        var held = await HoldAsync(matters.Select(m => m.MatterId));
+        var changed = held.Where((matter, i) => matter.Attach(matters[i].Arrivals, keep)).ToArray();
+        if (changed.Length > 0)
+        {
+            try
+            {
+                await Task.WhenAll(changed.Select(m => _storage.WriteStateAsync(HeldMatter.StateName, m.StateId, m.Stored)));
+            }
+            catch
+            {
+                // Some may have been written and some not: all are read again on their next use.
+                Array.ForEach(changed, m => _held.Remove(m.Id));
+                throw;
+            }
+
+            Array.ForEach(changed, m => _unprojected[m.Id] = m.ToRow());
+            await ProjectAsync();
+        }
+
+        return Array.ConvertAll(held, m => m.Snapshot());
+    }
+
+    // The matters asked, in their order: those held, and the others read from storage together.
+    private async Task<HeldMatter[]> HoldAsync(IEnumerable<string> ids)
+    {
+        var asked = ids.ToArray();
+        var missing = asked.Where(id => !_held.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToArray();
+        if (missing.Length > 0)
+        {
+            var read = await Task.WhenAll(missing.Select(ReadAsync));
+            foreach (var matter in read)
+            {
+                _held.TryAdd(matter.Id, (matter, default));
+                if (matter.Exists)
+                {
+                    _unprojected.TryAdd(matter.Id, matter.ToRow());
+                }
+            }
+        }
+
+        var now = time.GetUtcNow();
+        return Array.ConvertAll(asked, id =>
+        {
+            var matter = _held[id].Matter;
+            _held[id] = (matter, now);
+            return matter;
+        });
+    }
+
+    private async Task<HeldMatter> ReadAsync(string id)
+    {
+        var stored = new GrainState<MatterState>();
+        await _storage.ReadStateAsync(HeldMatter.StateName, HeldMatter.StateIdOf(District, id), stored);
+        return new HeldMatter(District, id, stored);
+    }
+
+    // Every row not yet in the feed, in one batch; what fails is tried again at the next change or sweep.
+    private async Task ProjectAsync()
+    {
+        if (_unprojected.Count == 0)
+        {
+            return;
+        }
+
+        var rows = _unprojected.Values.ToArray();
+        try
+        {
+            await writer.UpsertAllAsync(rows);
+            foreach (var row in rows)
+            {
+                if (_unprojected.TryGetValue(row.Id, out var pending) && ReferenceEquals(pending, row))
+                {
+                    _unprojected.Remove(row.Id);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
+        {
+            LogProjectionFailed(logger, ex, rows.Length);
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var horizon = time.GetUtcNow() - policy.MatterIdleAge;
+        foreach (var idle in _held.Where(h => h.Value.UsedAt < horizon).Select(h => h.Key).ToArray())
+        {
+            _held.Remove(idle);
+        }
+
+        await ProjectAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Rows} matter rows could not be written to the feed; retrying at the next change or within 30 s")]
+    private static partial void LogProjectionFailed(ILogger logger, Exception exception, int rows);
+}
