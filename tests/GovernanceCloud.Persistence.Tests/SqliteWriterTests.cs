@@ -35,23 +35,29 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ConcurrentWrites_AreAllOnDisk_AndAFailingOneFailsAlone()
+    public async Task ConcurrentWrites_AreAllOnDisk_AndAFailingOneFailsAlone_LeavingNothingOfItself()
     {
         var writer = new SqliteWriter(_file.Database);
         var writes = Enumerable.Range(1, 300).Select(i => writer.WriteAsync(connection => InsertAsync(connection, i, $"item {i}"))).ToList();
         var duplicate = writer.WriteAsync(connection => InsertAsync(connection, 7, "again")); // the primary key is taken
         var broken = writer.WriteAsync<int>(_ => throw new InvalidOperationException("this write is broken"));
+        var halfDone = writer.WriteAsync<int>(async connection =>
+        {
+            await InsertAsync(connection, 1000, "half");
+            throw new InvalidOperationException("this write broke halfway");
+        });
 
         Assert.Equal(300, (await Task.WhenAll(writes)).Sum());
         await Assert.ThrowsAsync<SqliteException>(() => duplicate);
         Assert.Equal("this write is broken", (await Assert.ThrowsAsync<InvalidOperationException>(() => broken)).Message);
+        Assert.Equal("this write broke halfway", (await Assert.ThrowsAsync<InvalidOperationException>(() => halfDone)).Message);
         await writer.DisposeAsync();
 
         // A fresh connection (as after a restart) sees every acknowledged write and nothing of the failed ones.
         SqliteConnection.ClearAllPools();
         await using var connection = await _file.Database.OpenAsync();
         await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*), SUM(CASE WHEN name = 'again' THEN 1 ELSE 0 END) FROM items;";
+        count.CommandText = "SELECT COUNT(*), SUM(CASE WHEN name IN ('again', 'half') THEN 1 ELSE 0 END) FROM items;";
         await using var reader = await count.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal(300, reader.GetInt64(0));
