@@ -22,8 +22,8 @@ public static class GovernanceSilo
     public const string StorageName = "governance";
 
     /// <summary>
-    /// Idle minutes before a grain of one item (a complaint, a case, a petitioner, a matter, a
-    /// warning) is deactivated. There are millions of them and most are touched once; their state
+    /// Idle minutes before a grain of one item (a complaint, a case, a petitioner, a warning) is
+    /// deactivated, and a matter leaves its partition's memory. There are millions of them and most are touched once; their state
     /// is durable, so a later call simply activates them again. Orleans' default of 15 minutes
     /// would keep a whole busy hour of complaints in memory.
     /// </summary>

@@ -10,8 +10,8 @@ namespace GovernanceCloud.Host.Tests.Correlation;
 
 /// <summary>
 /// One index shard on its own: what it answers after commits, that a redone commit is not counted
-/// twice, that a key keeps only its 64 most recent matters, and that postings of matters idle past
-/// the retention are gone. Each is checked again after a restart, from what the shard wrote.
+/// twice, that a key keeps only its 64 most recent matters, and that postings of matters idle longer
+/// than the matter window plus the 30 days a complaint may arrive late are gone, and younger ones kept. Each is checked again after a restart, from what the shard wrote.
 /// </summary>
 public sealed class MatterIndexShardTests : IDisposable
 {
@@ -37,8 +37,12 @@ public sealed class MatterIndexShardTests : IDisposable
                 // 70 matters under one key: the six idle longest are dropped.
                 await shard.Commit(Enumerable.Range(0, 70).Select(i => Commit($"h{i}", $"mh{i}", Day.AddHours(i), terms: [], postings: ["b0:测试热键"])).ToArray());
 
-                // A matter idle 120 days behind the newest posting is past the retention: gone once the shard has pruned (at the latest, when it loads again).
+                // Matters idle 200 and 90 days behind the newest posting are past what any lookup (30
+                // days, and 30 of late arrival) looks back: gone once the shard has pruned (at the latest,
+                // at the first lookup after it loads again). One idle 50 days stays.
                 await shard.Commit([Commit("old", "m-old", Day.AddDays(-200), terms: [], postings: ["p:测试旧小区"])]);
+                await shard.Commit([Commit("stale", "m-stale", Day.AddDays(-90), terms: [], postings: ["p:测试过期小区"])]);
+                await shard.Commit([Commit("late", "m-late", Day.AddDays(-50), terms: [], postings: ["p:测试迟到小区"])]);
                 await AssertAnswersAsync(shard);
             }
         }
@@ -48,8 +52,12 @@ public sealed class MatterIndexShardTests : IDisposable
         {
             var shard = Shard(second);
             await AssertAnswersAsync(shard);
-            var old = (await shard.Lookup([new ShardQuery(["p:测试旧小区"], Day.AddDays(-200), Window)])).Single();
+            var old = (await shard.Lookup([new ShardQuery(["p:测试旧小区", "p:测试迟到小区"], Day.AddDays(-200), Window)])).Single();
             Assert.Empty(old.Matters[0]);
+            var stale = (await shard.Lookup([new ShardQuery(["p:测试过期小区"], Day.AddDays(-90), Window)])).Single();
+            Assert.Empty(stale.Matters[0]);
+            var late = (await shard.Lookup([new ShardQuery(["p:测试迟到小区"], Day.AddDays(-50), Window)])).Single();
+            Assert.Equal(["m-late"], late.Matters[0]);
         }
     }
 

@@ -2,7 +2,7 @@ using GovernanceCloud.Correlation.Index;
 
 namespace GovernanceCloud.Correlation.Grains;
 
-/// <summary>The shard's writes: what changed since the last flush, as a log entry or a new snapshot, and pruning past the retention.</summary>
+/// <summary>The shard's writes: what changed since the last flush, as a log entry or a new snapshot, and pruning what no lookup can find.</summary>
 internal sealed partial class MatterIndexShardGrain
 {
     private async Task FlushAsync(CancellationToken cancellationToken)
@@ -49,15 +49,16 @@ internal sealed partial class MatterIndexShardGrain
         }
     }
 
-    // Drops the postings of matters idle longer than the retention; the horizon it used.
+    // Drops the postings of matters idle longer than any lookup looks back, and than a late complaint
+    // may; the horizon it used.
     private DateTimeOffset Prune()
     {
-        if (_latest == default)
+        if (_latest == default || _window is not { } window)
         {
-            return default; // nothing posted yet
+            return default; // nothing posted yet, or no lookup has said how far back it looks
         }
 
-        var horizon = _latest - Retention;
+        var horizon = _latest - window - LateArrivals;
         if (horizon - _prunedAt < PruneStep)
         {
             return _prunedAt;

@@ -5,6 +5,14 @@ internal sealed partial class MatterIndexShardGrain
 {
     public Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardQuery> queries)
     {
+        // The first lookup of an activation, or one looking further back, sets how far back the shard keeps.
+        var longest = queries.Count == 0 ? TimeSpan.Zero : queries.Max(q => q.Window);
+        if (_window is not { } window || longest > window)
+        {
+            _window = longest;
+            Prune();
+        }
+
         var answers = new ShardAnswer[queries.Count];
         for (var i = 0; i < answers.Length; i++)
         {

@@ -9,8 +9,9 @@ namespace GovernanceCloud.Correlation.Grains;
 /// once the entries outweigh the last snapshot (and <see cref="CorrelationPolicy.IndexSnapshotBytes"/>), the shard writes
 /// a new snapshot, so loading reads at most about twice the shard. The index is derived from
 /// matters, and a crash loses at most one flush of it, which only means a later complaint starts a
-/// new matter where it could have joined one. Postings of matters idle longer than
-/// <see cref="Retention"/> (event time) are dropped, so the shard stays bounded.
+/// new matter where it could have joined one. Postings of matters idle (in event time) longer than
+/// the matter window its lookups ask for, plus <see cref="LateArrivals"/>, are dropped: no lookup
+/// finds them any more, and a year of them did not fit in memory.
 /// It is also where new matters are claimed (<see cref="IMatterIndexShardGrain.Claim"/>): complaints accepted at the same
 /// moment look the index up before any of them has posted to it, so two of them about one new
 /// matter would each start one. A complaint about to start a matter claims its anchor key on the
@@ -26,7 +27,11 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
     private const int PostingsPerKey = 64;
     private const int MaxKeyLength = 120;
     private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan Retention = TimeSpan.FromDays(120);
+
+    // How late a complaint may arrive, behind the latest one posted, and still find every matter
+    // active in its window. A longer window set by the district applies to the matters active
+    // since (those idle longer were already dropped).
+    private static readonly TimeSpan LateArrivals = TimeSpan.FromDays(30);
 
     // Pruning walks every posting, so it waits until the horizon has moved a day: a posting kept a
     // day past the retention is harmless (queries look within the matter window anyway).
@@ -51,6 +56,9 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
     private long _changeBytes;
     private bool _snapshotDue;
     private TermCount? _documents;
+
+    // The longest matter window a lookup asked for in this activation; nothing is dropped before one has.
+    private TimeSpan? _window;
 
     private string District => TenantGrainKey.TenantOf(this.GetPrimaryKeyString()).Value;
 
