@@ -59,8 +59,16 @@ internal sealed partial class MatterPartitionGrain(
     public async Task<MatterSnapshot[]> Attach(IReadOnlyList<MatterAttachment> matters, TimeSpan keep)
     {
         var held = await HoldAsync(matters.Select(m => m.MatterId));
-        var changed = held.Where((matter, i) => matter.Attach(matters[i].Arrivals, keep)).ToArray();
-        if (changed.Length > 0)
+        var changed = new List<HeldMatter>(held.Length);
+        for (var i = 0; i < held.Length; i++)
+        {
+            if (held[i].Attach(matters[i].Arrivals, keep))
+            {
+                changed.Add(held[i]);
+            }
+        }
+
+        if (changed.Count > 0)
         {
             try
             {
@@ -69,11 +77,11 @@ internal sealed partial class MatterPartitionGrain(
             catch
             {
                 // Some may have been written and some not: all are read again on their next use.
-                Array.ForEach(changed, m => _held.Remove(m.Id));
+                changed.ForEach(m => _held.Remove(m.Id));
                 throw;
             }
 
-            Array.ForEach(changed, m => _unprojected[m.Id] = m.ToRow());
+            changed.ForEach(m => _unprojected[m.Id] = m.ToRow());
             await ProjectAsync();
         }
 
