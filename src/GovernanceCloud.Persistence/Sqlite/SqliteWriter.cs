@@ -91,36 +91,14 @@ public sealed class SqliteWriter : IAsyncDisposable
 
     private static async Task CommitAsync(SqliteConnection connection, List<Job> batch)
     {
-        await ExecuteAsync(connection, "BEGIN IMMEDIATE;");
-        var done = new List<(Job Job, object? Result)>(batch.Count);
-        try
+        if (!await TryCommitAsync(connection, batch, savepoints: false))
         {
-            foreach (var job in batch)
-            {
-                done.Add((job, await job.RunAsync(connection)));
-            }
+            await TryCommitAsync(connection, batch, savepoints: true);
         }
-        catch
-        {
-            await TryRollbackAsync(connection);
-            await CommitEachAsync(connection, batch);
-            return;
-        }
-
-        try
-        {
-            await ExecuteAsync(connection, "COMMIT;");
-        }
-        catch
-        {
-            await TryRollbackAsync(connection);
-            throw;
-        }
-
-        done.ForEach(d => d.Job.Complete(d.Result));
     }
 
-    private static async Task CommitEachAsync(SqliteConnection connection, List<Job> batch)
+    // False when a write failed without savepoints: the transaction is undone and no write completed.
+    private static async Task<bool> TryCommitAsync(SqliteConnection connection, List<Job> batch, bool savepoints)
     {
         await ExecuteAsync(connection, "BEGIN IMMEDIATE;");
         var done = new List<(Job Job, object? Result)>(batch.Count);
@@ -128,17 +106,20 @@ public sealed class SqliteWriter : IAsyncDisposable
         {
             foreach (var job in batch)
             {
-                await ExecuteAsync(connection, "SAVEPOINT job;");
+                if (savepoints)
+                {
+                    await RunAloneAsync(connection, job, done);
+                    continue;
+                }
+
                 try
                 {
                     done.Add((job, await job.RunAsync(connection)));
-                    await ExecuteAsync(connection, "RELEASE job;");
                 }
-                catch (Exception ex)
+                catch
                 {
-                    // Whatever one write threw is that write's failure; the others still commit.
-                    await ExecuteAsync(connection, "ROLLBACK TO job; RELEASE job;");
-                    job.Fail(ex);
+                    await TryRollbackAsync(connection);
+                    return false;
                 }
             }
 
@@ -151,6 +132,23 @@ public sealed class SqliteWriter : IAsyncDisposable
         }
 
         done.ForEach(d => d.Job.Complete(d.Result));
+        return true;
+    }
+
+    // Whatever one write threw is that write's failure; the others still commit.
+    private static async Task RunAloneAsync(SqliteConnection connection, Job job, List<(Job Job, object? Result)> done)
+    {
+        await ExecuteAsync(connection, "SAVEPOINT job;");
+        try
+        {
+            done.Add((job, await job.RunAsync(connection)));
+            await ExecuteAsync(connection, "RELEASE job;");
+        }
+        catch (Exception ex)
+        {
+            await ExecuteAsync(connection, "ROLLBACK TO job; RELEASE job;");
+            job.Fail(ex);
+        }
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql)

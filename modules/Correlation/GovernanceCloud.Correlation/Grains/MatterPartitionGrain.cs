@@ -16,7 +16,7 @@ namespace GovernanceCloud.Correlation.Grains;
 /// then cost an activation, a call per stage of every batch that named it, a write job of its
 /// own for its feed row, and a minute in memory as an activation. Here a batch asks the
 /// partition once per stage, the matters that changed are written together (one group commit
-/// in embedded mode) and their rows in one statement batch, and a matter untouched for
+/// in embedded mode) and their rows in one transaction, and a matter untouched for
 /// <see cref="CorrelationPolicy.MatterIdleAge"/> leaves memory. A matter's state is written
 /// before the call answers; its row follows, and is retried until it lands (a matter read back
 /// from storage is projected again, which heals a row lost to a crash in between).
