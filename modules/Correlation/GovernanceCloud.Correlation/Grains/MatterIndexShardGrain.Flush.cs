@@ -15,7 +15,7 @@ internal sealed partial class MatterIndexShardGrain
 
         var horizon = Prune();
         var changes = new ShardChanges(
-            _upserted.Where(p => p.LastAt >= horizon).Select(p => p.ToStored()).ToArray(),
+            Upserted(horizon),
             _removed.ToArray(),
             _changedTerms.Select(t => new KeyValuePair<string, long>(t.Key, t.Count.Value)).ToArray());
         _upserted.Clear();
@@ -35,7 +35,7 @@ internal sealed partial class MatterIndexShardGrain
             if (_snapshotDue || _changeBytes > Math.Max(_snapshotBytes, policy.IndexSnapshotBytes))
             {
                 var contents = new ShardContents(
-                    _postings.Values.SelectMany(p => p).Select(p => p.ToStored()).ToArray(),
+                    _postings.All(),
                     _terms.ToDictionary(t => t.Key, t => t.Value.Value, StringComparer.Ordinal));
                 _snapshotBytes = await store.SnapshotAsync(District, Shard, contents, cancellationToken);
                 _changeBytes = 0;
@@ -47,6 +47,21 @@ internal sealed partial class MatterIndexShardGrain
             Restore(changes);
             throw;
         }
+    }
+
+    // The postings set since the last flush and still held, as they stand now.
+    private ShardPosting[] Upserted(DateTimeOffset horizon)
+    {
+        var upserted = new List<ShardPosting>(_upserted.Count);
+        foreach (var (key, matterId) in _upserted)
+        {
+            if (_postings.Find(key, matterId) is { } at && at >= horizon)
+            {
+                upserted.Add(new ShardPosting(key, matterId, at));
+            }
+        }
+
+        return [.. upserted];
     }
 
     // Drops the postings of matters idle longer than any lookup looks back, and than a late complaint
@@ -65,17 +80,7 @@ internal sealed partial class MatterIndexShardGrain
         }
 
         _prunedAt = horizon;
-        List<string>? emptied = null;
-        foreach (var (key, postings) in _postings)
-        {
-            postings.RemoveAll(p => p.LastAt < horizon);
-            if (postings.Count == 0)
-            {
-                (emptied ??= []).Add(key);
-            }
-        }
-
-        emptied?.ForEach(key => _postings.Remove(key));
+        _postings.Prune(horizon);
         return horizon;
     }
 
@@ -84,15 +89,15 @@ internal sealed partial class MatterIndexShardGrain
     {
         foreach (var stored in changes.Upserted)
         {
-            if (_postings.TryGetValue(stored.Key, out var postings) && postings.Find(p => p.MatterId == stored.MatterId) is { } posting)
+            if (_postings.Find(stored.Key, stored.MatterId) is not null)
             {
-                _upserted.Add(posting);
+                _upserted.Add((stored.Key, stored.MatterId));
             }
         }
 
         foreach (var key in changes.Removed)
         {
-            if (!_postings.TryGetValue(key.Key, out var postings) || !postings.Exists(p => p.MatterId == key.MatterId))
+            if (_postings.Find(key.Key, key.MatterId) is null)
             {
                 _removed.Add(key);
             }

@@ -35,39 +35,9 @@ internal sealed partial class MatterIndexShardGrain
                 frequencies[k] = (int)count.Value;
             }
 
-            matters[k] = _postings.TryGetValue(key, out var postings) ? Active(postings, from, to) : [];
+            matters[k] = _postings.Active(key, from, to);
         }
 
         return new ShardAnswer(frequencies, matters, Documents.Value);
-    }
-
-    // The matters of a key's postings active between the two times; counted first, so one array.
-    private static string[] Active(List<Posting> postings, DateTimeOffset from, DateTimeOffset to)
-    {
-        var count = 0;
-        foreach (var posting in postings)
-        {
-            if (posting.LastAt >= from && posting.LastAt <= to)
-            {
-                count++;
-            }
-        }
-
-        if (count == 0)
-        {
-            return [];
-        }
-
-        var active = new string[count];
-        var i = 0;
-        foreach (var posting in postings)
-        {
-            if (posting.LastAt >= from && posting.LastAt <= to)
-            {
-                active[i++] = posting.MatterId;
-            }
-        }
-
-        return active;
     }
 }

@@ -37,16 +37,15 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
     // day past the retention is harmless (queries look within the matter window anyway).
     private static readonly TimeSpan PruneStep = TimeSpan.FromDays(1);
 
-    private readonly Dictionary<string, List<Posting>> _postings = new(StringComparer.Ordinal);
+    private readonly PostingTable _postings = new(PostingsPerKey);
     private readonly Dictionary<string, TermCount> _terms = new(StringComparer.Ordinal);
 
     // The complaints committed lately, so a redo in this activation is not counted twice.
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
     private readonly Queue<string> _recentOrder = new();
 
-    // What changed since the last flush: postings set (by reference; each is one key and matter
-    // while it is in its bucket), postings dropped, term counts.
-    private readonly HashSet<Posting> _upserted = new(ReferenceEqualityComparer.Instance);
+    // What changed since the last flush: postings set, postings dropped, term counts.
+    private readonly HashSet<(string Key, string MatterId)> _upserted = [];
     private readonly HashSet<(string Key, string MatterId)> _removed = [];
     private readonly List<(string Key, TermCount Count)> _changedTerms = [];
     private DateTimeOffset _latest;
@@ -73,7 +72,7 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
         var (contents, snapshotBytes, changeBytes) = await store.LoadAsync(District, Shard, cancellationToken);
         foreach (var posting in contents.Postings)
         {
-            Bucket(posting.Key).Add(new Posting(posting.Key, posting.MatterId, posting.LastAt));
+            _postings.Post(posting.Key, posting.MatterId, posting.LastAt, out _);
             _latest = posting.LastAt > _latest ? posting.LastAt : _latest;
         }
 
@@ -136,12 +135,11 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
             }
         }
 
-        var matterHash = Posting.HashOf(matterId);
         foreach (var key in postingKeys)
         {
             if (key.Length <= MaxKeyLength)
             {
-                Post(key, matterId, matterHash, at);
+                Post(key, matterId, at);
             }
         }
 
@@ -173,84 +171,25 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
         }
     }
 
-    // A common key holds dozens of matters whose ids differ only in their last characters: their
-    // hashes are compared first, so a post does not compare dozens of long common prefixes.
-    private void Post(string key, string matterId, int matterHash, DateTimeOffset at)
+    private void Post(string key, string matterId, DateTimeOffset at)
     {
-        var postings = Bucket(key);
-        Posting? posting = null;
-        var oldest = 0;
-        for (var i = 0; i < postings.Count; i++)
+        if (!_postings.Post(key, matterId, at, out var dropped))
         {
-            if (postings[i].MatterHash == matterHash && string.Equals(postings[i].MatterId, matterId, StringComparison.Ordinal))
-            {
-                posting = postings[i];
-                break;
-            }
-
-            oldest = postings[i].LastAt < postings[oldest].LastAt ? i : oldest;
+            return;
         }
 
-        if (posting is not null)
+        if (dropped is not null)
         {
-            if (at <= posting.LastAt)
-            {
-                return;
-            }
-
-            posting.LastAt = at;
-        }
-        else
-        {
-            if (postings.Count >= PostingsPerKey)
-            {
-                // A key this common says little; keep its recent matters.
-                var dropped = postings[oldest];
-                postings.RemoveAt(oldest);
-                _upserted.Remove(dropped);
-                _removed.Add((key, dropped.MatterId));
-            }
-
-            posting = new Posting(key, matterId, at, matterHash);
-            postings.Add(posting);
-            if (_removed.Count > 0)
-            {
-                _removed.Remove((key, matterId));
-            }
+            _upserted.Remove((key, dropped));
+            _removed.Add((key, dropped));
         }
 
-        _upserted.Add(posting);
-    }
-
-    private List<Posting> Bucket(string key)
-    {
-        if (!_postings.TryGetValue(key, out var postings))
+        if (_removed.Count > 0)
         {
-            _postings[key] = postings = [];
+            _removed.Remove((key, matterId));
         }
 
-        return postings;
-    }
-
-    // A posting as the shard holds it in memory: its time moves forward in place.
-    private sealed class Posting(string key, string matterId, DateTimeOffset lastAt, int matterHash)
-    {
-        public Posting(string key, string matterId, DateTimeOffset lastAt)
-            : this(key, matterId, lastAt, HashOf(matterId))
-        {
-        }
-
-        public string Key { get; } = key;
-
-        public string MatterId { get; } = matterId;
-
-        public int MatterHash { get; } = matterHash;
-
-        public DateTimeOffset LastAt { get; set; } = lastAt;
-
-        public ShardPosting ToStored() => new(Key, MatterId, LastAt);
-
-        public static int HashOf(string matterId) => StringComparer.Ordinal.GetHashCode(matterId);
+        _upserted.Add((key, matterId));
     }
 
     // A term's count in the pool, and whether it changed since the last flush.

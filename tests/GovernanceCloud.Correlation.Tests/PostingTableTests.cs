@@ -1,0 +1,110 @@
+using GovernanceCloud.Correlation.Index;
+using Xunit;
+
+namespace GovernanceCloud.Correlation.Tests;
+
+/// <summary>An index shard's postings in memory: one matter inline, many in a list, band keys as numbers; none of it visible from outside.</summary>
+public sealed class PostingTableTests
+{
+    private const string Band = "b12:00ff00ff00ff00ff";
+    private static readonly DateTimeOffset Day = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(Band)]
+    [InlineData("p:锦丰花园")]
+    [InlineData("b3:9f")] // not a band key's shape: held as text
+    public void PostingsOfAKey_AreFoundInTheirWindow_OneOrMany(string key)
+    {
+        var table = new PostingTable(perKey: 64);
+
+        Assert.True(table.Post(key, "m-0001", Day, out _));
+        Assert.Equal(["m-0001"], table.Active(key, Day.AddDays(-1), Day));
+        Assert.True(table.Post(key, "m-0002", Day.AddDays(5), out _));
+        Assert.True(table.Post(key, "m-0003", Day.AddDays(9), out _));
+
+        Assert.Equal(["m-0001", "m-0002"], table.Active(key, Day, Day.AddDays(6)));
+        Assert.Equal(["m-0003"], table.Active(key, Day.AddDays(8), Day.AddDays(30)));
+        Assert.Empty(table.Active(key, Day.AddDays(10), Day.AddDays(30)));
+        Assert.Empty(table.Active("p:别处", Day, Day.AddDays(30)));
+        Assert.Equal(3, table.Count);
+    }
+
+    [Fact]
+    public void APosting_OnlyMovesForward()
+    {
+        var table = new PostingTable(perKey: 64);
+        table.Post(Band, "m-0001", Day, out _);
+
+        Assert.False(table.Post(Band, "m-0001", Day.AddHours(-3), out _));
+        Assert.Equal(Day, table.Find(Band, "m-0001"));
+        Assert.True(table.Post(Band, "m-0001", Day.AddDays(2), out _));
+        Assert.Equal(Day.AddDays(2), table.Find(Band, "m-0001"));
+        Assert.Null(table.Find(Band, "m-0002"));
+        Assert.Equal(1, table.Count);
+    }
+
+    [Fact]
+    public void AFullKey_DropsItsOldestMatterForANewOne()
+    {
+        var table = new PostingTable(perKey: 3);
+        table.Post("t:积水", "m-0001", Day.AddDays(1), out _);
+        table.Post("t:积水", "m-0002", Day, out _);
+        table.Post("t:积水", "m-0003", Day.AddDays(2), out var none);
+
+        Assert.True(table.Post("t:积水", "m-0004", Day.AddDays(3), out var dropped));
+
+        Assert.Null(none);
+        Assert.Equal("m-0002", dropped);
+        Assert.Equal(["m-0001", "m-0003", "m-0004"], table.Active("t:积水", Day, Day.AddDays(3)).Order());
+        Assert.Equal(3, table.Count);
+    }
+
+    [Fact]
+    public void Pruning_DropsPostingsBeforeTheHorizon_AndKeepsTheRestFindable()
+    {
+        var table = new PostingTable(perKey: 64);
+        table.Post(Band, "m-0001", Day, out _);
+        table.Post(Band, "m-0002", Day.AddDays(40), out _);
+        table.Post("p:锦丰花园", "m-0001", Day, out _);
+        table.Post("t:积水", "m-0003", Day.AddDays(50), out _);
+
+        table.Prune(Day.AddDays(30));
+
+        Assert.Equal(2, table.Count);
+        Assert.Equal(["m-0002"], table.Active(Band, Day, Day.AddDays(60)));
+        Assert.Empty(table.Active("p:锦丰花园", Day, Day.AddDays(60)));
+
+        // The band left with one matter holds it inline again, and takes another.
+        Assert.True(table.Post(Band, "m-0004", Day.AddDays(41), out _));
+        Assert.Equal(["m-0002", "m-0004"], table.Active(Band, Day, Day.AddDays(60)));
+    }
+
+    [Fact]
+    public void EveryPosting_ComesBackWithItsKeyAsPosted()
+    {
+        var table = new PostingTable(perKey: 64);
+        ShardPosting[] posted =
+        [
+            new(Band, "m-0001", Day), new(Band, "m-0002", Day.AddDays(1)), new("b0:0123456789abcdef", "m-0001", Day),
+            new("p:锦丰花园", "m-0003", Day.AddDays(2)), new("b3:9f", "m-0003", Day),
+        ];
+        foreach (var posting in posted)
+        {
+            table.Post(posting.Key, posting.MatterId, posting.LastAt, out _);
+        }
+
+        Assert.Equal(posted.OrderBy(p => p.Key).ThenBy(p => p.MatterId), table.All().OrderBy(p => p.Key).ThenBy(p => p.MatterId));
+    }
+
+    [Fact]
+    public void AMatterPostedTwice_IsHeldAsOneString()
+    {
+        var table = new PostingTable(perKey: 64);
+        table.Post("t:积水", new string("m-0001".AsSpan()), Day, out _);
+        table.Post(Band, new string("m-0001".AsSpan()), Day, out _);
+
+        var held = table.All();
+
+        Assert.Same(held[0].MatterId, held[1].MatterId);
+    }
+}
