@@ -71,14 +71,22 @@ public sealed class ScenarioThresholdTests
     }
 
     [Fact]
-    public void ChannelEscalation_ThreeChannels_OrAHigherLevelChannel_IsOrange()
+    public void ChannelEscalation_ThreeChannels_OrAPetitionerClimbingToAHigherLevel_IsOrange()
     {
         ChannelEscalation.Contact Contact(string channel, int level, int daysAgo) => new($"c{channel}{daysAgo}", channel, level, At.AddDays(-daysAgo), "t");
-        Assert.Null(ChannelEscalation.Evaluate("matter:m", "事项", [Contact("12345", 0, 3), Contact("hanshan", 0, 1)], At, TimeSpan.FromDays(14), Defaults));
-        Assert.Equal(WarningLevel.Orange, ChannelEscalation.Evaluate("matter:m", "事项",
-            [Contact("12345", 0, 3), Contact("hanshan", 0, 2), Contact("mayor-mailbox", 0, 1)], At, TimeSpan.FromDays(14), Defaults)?.Level);
-        Assert.Equal(WarningLevel.Orange, ChannelEscalation.Evaluate("matter:m", "事项",
-            [Contact("12345", 0, 3), Contact("province-12345", 2, 0)], At, TimeSpan.FromDays(14), Defaults)?.Level);
+        var window = TimeSpan.FromDays(14);
+        ChannelEscalation.Contact[] two = [Contact("12345", 0, 3), Contact("hanshan", 0, 1)];
+        ChannelEscalation.Contact[] three = [Contact("12345", 0, 3), Contact("hanshan", 0, 2), Contact("mayor-mailbox", 0, 1)];
+        ChannelEscalation.Contact[] climb = [Contact("mayor-mailbox", 0, 3), Contact("province-12345", 2, 0)];
+
+        Assert.Null(ChannelEscalation.OfMatter("matter:m", "事项", two, At, window, Defaults));
+        Assert.Null(ChannelEscalation.OfPetitioner("petitioner:p", two, At, window, Defaults));
+        Assert.Equal(WarningLevel.Orange, ChannelEscalation.OfMatter("matter:m", "事项", three, At, window, Defaults)?.Level);
+        Assert.Equal(WarningLevel.Orange, ChannelEscalation.OfPetitioner("petitioner:p", three, At, window, Defaults)?.Level);
+
+        // One person going up is escalation; two people of one matter using two levels of channel is not.
+        Assert.Equal(WarningLevel.Orange, ChannelEscalation.OfPetitioner("petitioner:p", climb, At, window, Defaults)?.Level);
+        Assert.Null(ChannelEscalation.OfMatter("matter:m", "事项", climb, At, window, Defaults));
     }
 
     [Theory]

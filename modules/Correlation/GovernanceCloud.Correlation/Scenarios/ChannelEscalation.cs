@@ -4,15 +4,27 @@ using GovernanceCloud.Correlation.Settings;
 namespace GovernanceCloud.Correlation.Scenarios;
 
 /// <summary>
-/// 多渠道反复: one matter or one petitioner reaching many channels, or going up to a city or
-/// province channel after district ones: orange. A case reopened after closure because the
-/// petitioner was not satisfied: orange; reopened twice: red.
+/// 多渠道反复: one matter or one petitioner reaching many channels, or one petitioner going up to a
+/// city or province channel after district ones: orange. A matter's complaints come from many
+/// people, and the busiest channel (12345) is a city one: that one resident wrote to a district
+/// mailbox and another called 12345 is no escalation (it raised three warnings in four in a
+/// synthetic year). A case reopened after closure because the petitioner was not satisfied:
+/// orange; reopened twice: red.
 /// </summary>
 internal static class ChannelEscalation
 {
     public sealed record Contact(string ComplaintId, string Channel, int ChannelLevel, DateTimeOffset ReceivedAt, string? TownId);
 
-    public static Finding? Evaluate(string subject, string subjectName, IReadOnlyList<Contact> contacts, DateTimeOffset at, TimeSpan window, CorrelationSettings settings)
+    /// <summary>One petitioner's contacts: many channels, or a climb to a higher one.</summary>
+    public static Finding? OfPetitioner(string subject, IReadOnlyList<Contact> contacts, DateTimeOffset at, TimeSpan window, CorrelationSettings settings) =>
+        Evaluate(subject, "同一诉求人", contacts, at, window, settings, climbs: true);
+
+    /// <summary>One matter's contacts, from any number of people: many channels only.</summary>
+    public static Finding? OfMatter(string subject, string subjectName, IReadOnlyList<Contact> contacts, DateTimeOffset at, TimeSpan window, CorrelationSettings settings) =>
+        Evaluate(subject, subjectName, contacts, at, window, settings, climbs: false);
+
+    private static Finding? Evaluate(
+        string subject, string subjectName, IReadOnlyList<Contact> contacts, DateTimeOffset at, TimeSpan window, CorrelationSettings settings, bool climbs)
     {
         var inWindow = contacts.Where(c => c.ReceivedAt <= at && c.ReceivedAt > at - window).OrderBy(c => c.ReceivedAt).ToArray();
         if (inWindow.Length < 2)
@@ -22,7 +34,7 @@ internal static class ChannelEscalation
 
         var channels = inWindow.Select(c => c.Channel).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var latest = inWindow[^1];
-        var wentUp = latest.ChannelLevel > 0 && inWindow[..^1].Any(c => c.ChannelLevel < latest.ChannelLevel);
+        var wentUp = climbs && latest.ChannelLevel > 0 && inWindow[..^1].Any(c => c.ChannelLevel < latest.ChannelLevel);
         if (channels.Length < settings.EscalationChannels && !wentUp)
         {
             return null;

@@ -60,8 +60,8 @@ internal static class ScenarioSet
             var contacts = history.Select(h => new ChannelEscalation.Contact(h.ComplaintId, h.Channel, Level(h.Channel), h.ReceivedAt, h.TownId)).ToArray();
             var subject = $"petitioner:{petitioner[..Math.Min(16, petitioner.Length)]}";
             Add(findings, Strongest(
-                ChannelEscalation.Evaluate(subject, "同一诉求人", contacts, complaint.ReceivedAt, settings.RepeatWindow, settings),
-                ChannelEscalation.Evaluate(subject, "同一诉求人", contacts, newest, settings.RepeatWindow, settings)));
+                ChannelEscalation.OfPetitioner(subject, contacts, complaint.ReceivedAt, settings.RepeatWindow, settings),
+                ChannelEscalation.OfPetitioner(subject, contacts, newest, settings.RepeatWindow, settings)));
         }
 
         if (complaint.GridId is { } grid && evidence.Grid is { } gridVolume)
@@ -83,7 +83,7 @@ internal static class ScenarioSet
     {
         var contacts = matter.Members.Select(m => new ChannelEscalation.Contact(m.ComplaintId, m.Channel, level(m.Channel), m.ReceivedAt, m.TownId)).ToArray();
         return (SharedMatter.Evaluate(matter, at, settings),
-            ChannelEscalation.Evaluate($"matter:{matter.Id}", $"事项“{matter.Label}”", contacts, at, settings.SharedWindow, settings));
+            ChannelEscalation.OfMatter($"matter:{matter.Id}", $"事项“{matter.Label}”", contacts, at, settings.SharedWindow, settings));
     }
 
     private static DateTimeOffset Latest(DateTimeOffset at, IEnumerable<DateTimeOffset> times) => times.Append(at).Max();
