@@ -56,6 +56,38 @@ public sealed class MatterScorerTests(ITestOutputHelper output)
         Assert.True(there.Total < 0.5, $"another estate: {there}");
     }
 
+    [Fact]
+    public void AMatter_IsAtThePlacesAQuarterOfItsComplaintsNamed_NotAtEveryPlaceOneNamed()
+    {
+        Segmenter.AddWords(Gazetteer.GazetteerNames);
+        var matter = new MatterProfile();
+        matter.Add(Probe("西湖君庭附近的公交线路调整后，最近的站点要走二十分钟，居民上下班很不方便。"));
+        matter.Add(Probe("西湖君庭和御窑花园附近的公交线路调整后，早高峰等车要半个小时。"));
+        Assert.True(matter.IsAt("n:御窑花园"), "one complaint of two named it");
+
+        for (var i = 0; i < 4; i++)
+        {
+            matter.Add(Probe("希望恢复经过西湖君庭的公交站点，老人去医院要转两趟车。"));
+        }
+
+        var there = MatterScorer.Score(Probe("御窑花园附近的公交线路调整后，最近的站点要走二十分钟，居民上下班很不方便。"), matter);
+
+        Assert.True(matter.IsAt("c:c-xihu"));
+        Assert.False(matter.IsAt("n:御窑花园"), "one complaint of six named it");
+        Assert.False(there.SamePlace);
+        Assert.True(there.Total < 0.5, $"another estate, once named alongside: {there}");
+        Assert.StartsWith("西湖君庭 ", matter.Label(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PlacesStoredWithoutCounts_CountAsNamedByAll()
+    {
+        var matter = new MatterProfile { Complaints = 9, Places = new(StringComparer.Ordinal) { ["n:御窑花园"] = "御窑花园" } };
+
+        Assert.True(matter.IsAt("n:御窑花园"));
+        Assert.False(matter.IsAt("n:人民路"));
+    }
+
     private static MatterProbe Probe(string text)
     {
         var features = ComplaintFeatures.Of("", text, Gazetteer);

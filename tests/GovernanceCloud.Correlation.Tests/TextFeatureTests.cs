@@ -28,6 +28,11 @@ public sealed class TextFeatureTests
         { "投诉教育局拖延恒大城公立幼儿园开办", ["恒大城"] },
         { "反对K7县城拆除五一桥来建商铺廊桥", [] }, // a masked county seat is no place
         { "县委县政府要把这座历史名城建成中国最美小城", [] },
+        // Things that end like roads or firms but are none: a bus route, a road in general.
+        { "御窑花园公交线路调整后出行不便", ["御窑花园"] },
+        { "人民路公交线路调整后出行不便", ["人民路"] },
+        { "建议调整人民路路口信号灯配时", ["人民路"] },
+        { "人民路道路破损，人民路物业公司不管", ["人民路"] },
     };
 
     [Theory]

@@ -94,7 +94,7 @@ internal sealed class HeldMatter
 
     /// <summary>What it holds: its latest members and places, which are all the scenarios look at.</summary>
     public MatterSnapshot Snapshot() =>
-        new(Id, State.Profile.Label(), State.Members.ToArray(), State.Profile.Places.Values.ToArray());
+        new(Id, State.Profile.Label(), State.Members.ToArray(), State.Profile.PlaceNames().ToArray());
 
     public MatterRow ToRow()
     {
@@ -105,7 +105,7 @@ internal sealed class HeldMatter
             DistrictId = District.Value,
             TownId = s.Towns.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key).FirstOrDefault(),
             Label = Truncate(s.Profile.Label(), 100),
-            Places = Truncate(string.Join('、', s.Profile.Places.Values), 200),
+            Places = Truncate(string.Join('、', s.Profile.PlaceNames()), 200),
             ComplaintCount = s.Complaints,
             PetitionerCount = s.Petitioners.Count + s.Anonymous,
             ChannelCount = s.Channels.Count,

@@ -1,15 +1,23 @@
 namespace GovernanceCloud.Correlation.Matching;
 
 /// <summary>
-/// What a matter has gathered from its complaints: places, key-term weights (averaged), a few
-/// text signatures, categories. Kept bounded: the 40 heaviest terms and the 8 latest signatures.
+/// What a matter has gathered from its complaints: places (and how many of its complaints named
+/// each), key-term weights (averaged), a few text signatures, categories. Kept bounded: the 16
+/// most named places, the 40 heaviest terms and the 8 latest signatures.
+/// A matter is at a place only if at least a quarter of its complaints named it (<see cref="IsAt"/>):
+/// a complaint also naming a second place, once joined, made every complaint at that second place
+/// look like the matter's own, and chains of them grew one matter over hundreds of estates.
 /// </summary>
 internal sealed class MatterProfile
 {
     private const int MaxTerms = 40;
     private const int MaxSignatures = 8;
+    private const int MaxPlaces = 16;
 
     public Dictionary<string, string> Places { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many of its complaints named each place; a place without a count was stored before they were kept, and counts as named by all.</summary>
+    public Dictionary<string, int> PlaceCounts { get; set; } = new(StringComparer.Ordinal);
 
     private Dictionary<string, double> _terms = new(StringComparer.Ordinal);
     private KeyValuePair<string, double>[]? _byWeight;
@@ -31,7 +39,16 @@ internal sealed class MatterProfile
         _byWeight = null;
         for (var i = 0; i < probe.PlaceKeys.Count; i++)
         {
-            Places.TryAdd(probe.PlaceKeys[i], probe.PlaceNames[i]);
+            var key = probe.PlaceKeys[i];
+            PlaceCounts[key] = NamedBy(key) + 1;
+            Places.TryAdd(key, probe.PlaceNames[i]);
+        }
+
+        while (Places.Count > MaxPlaces)
+        {
+            var least = Places.Keys.MinBy(NamedBy)!;
+            Places.Remove(least);
+            PlaceCounts.Remove(least);
         }
 
         // A running mean of each term's weight over the matter's complaints.
@@ -65,6 +82,12 @@ internal sealed class MatterProfile
         Complaints++;
     }
 
+    /// <summary>Whether it is at the place: at least a quarter of its complaints named it.</summary>
+    public bool IsAt(string placeKey) => Places.ContainsKey(placeKey) && NamedBy(placeKey) * 4 >= Complaints;
+
+    /// <summary>Its places' names, the most named first (ties in the order they came).</summary>
+    public IEnumerable<string> PlaceNames() => Places.OrderByDescending(p => NamedBy(p.Key)).Select(p => p.Value);
+
     /// <summary>The terms, heaviest first (ties in the order they came); kept until the next complaint is added, as every score reads it.</summary>
     public KeyValuePair<string, double>[] TermsByWeight() => _byWeight ??= [.. Terms.OrderByDescending(t => t.Value)];
 
@@ -72,6 +95,9 @@ internal sealed class MatterProfile
     public string Label()
     {
         var terms = TermsByWeight().Take(Places.Count > 0 ? 2 : 3).Select(t => t.Key);
-        return string.Join(' ', Places.Values.Take(1).Concat(terms));
+        return string.Join(' ', PlaceNames().Take(1).Concat(terms));
     }
+
+    private int NamedBy(string placeKey) =>
+        PlaceCounts.TryGetValue(placeKey, out var count) ? count : Places.ContainsKey(placeKey) ? Complaints : 0;
 }

@@ -10,7 +10,8 @@ namespace GovernanceCloud.Correlation.Matching;
 /// plant next to the same estate) stays below the 0.5 threshold. Different places with the same
 /// complaint (two estates' owners' committees) stay apart even when worded alike: without a shared
 /// place the score is scaled by 0.8, so it tops out at 0.48. When either names no place, the key
-/// terms count 0.75 and the text 0.25.
+/// terms count 0.75 and the text 0.25. A matter is at the places a quarter of its complaints named
+/// (<see cref="MatterProfile.IsAt"/>), not at every place any of them named.
 /// </summary>
 internal static class MatterScorer
 {
@@ -23,7 +24,7 @@ internal static class MatterScorer
         var sameCategory = probe.CategoryCode is not null && matter.Categories.ContainsKey(probe.CategoryCode);
         if (probe.PlaceKeys.Count > 0 && matter.Places.Count > 0)
         {
-            var samePlace = probe.PlaceKeys.Any(matter.Places.ContainsKey);
+            var samePlace = probe.PlaceKeys.Any(matter.IsAt);
             var content = (0.45 * terms) + (0.15 * text);
             return new MatterScore(samePlace ? 0.4 + content : OtherPlaces * content, samePlace, terms, text, sameCategory);
         }

@@ -29,20 +29,21 @@ internal sealed class PlaceExtractor
     {
         "投诉", "反映", "举报", "建议", "关于", "位于", "要求", "希望", "请问", "咨询", "购买", "居住", "住在", "我们", "我家", "本人", "业主",
         "门口", "附近", "旁边", "对面", "周边", "整个", "这个", "那个", "一个", "所在", "原来", "现在", "目前", "今年", "去年", "问题",
-        "政府", "市政", "新", "老", "旧", "大", "小",
+        "政府", "市政", "新", "老", "旧", "大", "小", "调整", "恢复", "经过", "取消", "增设",
     };
 
     // Single characters that are never part of a place name: prepositions, particles, pronouns.
     private const string FunctionCharacters = "为将对向被把给跟同让叫于在的了是和与及到从该这那个有无不没就都也还又要所等里内外上下旁边近此各每本请由至我你他她它们";
 
-    // Government bodies (县委县政府) and praise of a town (历史名城, 最美小城) end like places but are none.
-    private static readonly string[] NotPlaceEndings = ["政府", "名城", "小城", "之城", "古城", "全城"];
+    // Government bodies (县委县政府), praise of a town (历史名城, 最美小城) and bus routes (公交线路)
+    // end like places but are none.
+    private static readonly string[] NotPlaceEndings = ["政府", "名城", "小城", "之城", "古城", "全城", "线路", "路线"];
 
     private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
     {
         "马路", "道路", "公路", "小路", "学校", "小学", "中学", "医院", "公司", "物业公司", "工厂", "市场", "菜市场", "公园", "广场", "小区",
         "社区", "农村", "城市", "城", "政府", "乡村", "街", "新城", "老城", "县城", "商城", "进城", "全城", "家庭", "法庭", "开发商", "房地产公司",
-        "县政府", "区政府", "市政府", "人民政府", "镇政府",
+        "县政府", "区政府", "市政府", "人民政府", "镇政府", "农村公路", "走投无路",
     };
 
     private readonly Dictionary<string, string> _gazetteer;
