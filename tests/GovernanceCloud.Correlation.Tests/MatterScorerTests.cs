@@ -63,7 +63,7 @@ public sealed class MatterScorerTests(ITestOutputHelper output)
         var matter = new MatterProfile();
         matter.Add(Probe("西湖君庭附近的公交线路调整后，最近的站点要走二十分钟，居民上下班很不方便。"));
         matter.Add(Probe("西湖君庭和御窑花园附近的公交线路调整后，早高峰等车要半个小时。"));
-        Assert.True(matter.IsAt("n:御窑花园"), "one complaint of two named it");
+        Assert.True(matter.IsAt("p:n:御窑花园"), "one complaint of two named it");
 
         for (var i = 0; i < 4; i++)
         {
@@ -72,28 +72,46 @@ public sealed class MatterScorerTests(ITestOutputHelper output)
 
         var there = MatterScorer.Score(Probe("御窑花园附近的公交线路调整后，最近的站点要走二十分钟，居民上下班很不方便。"), matter);
 
-        Assert.True(matter.IsAt("c:c-xihu"));
-        Assert.False(matter.IsAt("n:御窑花园"), "one complaint of six named it");
+        Assert.True(matter.IsAt("p:c:c-xihu"));
+        Assert.False(matter.IsAt("p:n:御窑花园"), "one complaint of six named it");
         Assert.False(there.SamePlace);
         Assert.True(there.Total < 0.5, $"another estate, once named alongside: {there}");
         Assert.StartsWith("西湖君庭 ", matter.Label(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void PlacesStoredWithoutCounts_CountAsNamedByAll()
+    public void AComplaintFromAnotherEstate_SharesNoPlaceWithTheMatter_ThoughBothNameTheSameKindOfPlace()
     {
-        var matter = new MatterProfile { Complaints = 9, Places = new(StringComparer.Ordinal) { ["n:御窑花园"] = "御窑花园" } };
+        var estates = new PlaceExtractor([("锦丰花园", "c-jinfeng"), ("众乐花园", "c-zhongle")]);
+        Segmenter.AddWords(estates.GazetteerNames);
+        var matter = new MatterProfile();
+        matter.Add(Probe("锦丰花园西侧的混凝土搅拌站粉尘很大，一查就停，过后又开工，老人孩子咳嗽不断。", estates));
 
-        Assert.True(matter.IsAt("n:御窑花园"));
-        Assert.False(matter.IsAt("n:人民路"));
+        var here = MatterScorer.Score(Probe("锦丰花园西侧的混凝土搅拌站晚上还在作业，粉尘很大，老人孩子咳嗽不断。", estates), matter);
+        var there = MatterScorer.Score(Probe("众乐花园西侧的混凝土搅拌站粉尘很大，一查就停，过后又开工，老人孩子咳嗽不断。", estates), matter);
+        var road = MatterScorer.Score(Probe("人民路上的混凝土搅拌站粉尘很大，一查就停，过后又开工，老人孩子咳嗽不断。", estates), matter);
+
+        Assert.True(here.SamePlace && here.Total >= 0.5, $"the same estate: {here}");
+        Assert.False(there.SamePlace, $"another estate: {there}");
+        Assert.True(there.Total < 0.5, $"another estate: {there}");
+        Assert.True(road.SamePlace, $"no estate named, the plant is the place: {road}");
     }
 
-    private static MatterProbe Probe(string text)
+    [Fact]
+    public void PlacesStoredWithoutCounts_CountAsNamedByAll()
     {
-        var features = ComplaintFeatures.Of("", text, Gazetteer);
+        var matter = new MatterProfile { Complaints = 9, Places = new(StringComparer.Ordinal) { ["p:n:御窑花园"] = "御窑花园" } };
+
+        Assert.True(matter.IsAt("p:n:御窑花园"));
+        Assert.False(matter.IsAt("p:n:人民路"));
+    }
+
+    private static MatterProbe Probe(string text, PlaceExtractor? gazetteer = null)
+    {
+        var features = ComplaintFeatures.Of("", text, gazetteer ?? Gazetteer);
         return new MatterProbe
         {
-            ComplaintId = text, PlaceKeys = features.Places.Select(p => p.Key).ToArray(), PlaceNames = features.Places.Select(p => p.Name).ToArray(),
+            ComplaintId = text, PlaceKeys = features.Places.Select(ComplaintKeys.PlaceKey).ToArray(), PlaceNames = features.Places.Select(p => p.Name).ToArray(),
             Terms = features.Terms.ToDictionary(t => t.Key, t => (double)t.Value), Signature = features.Signature, ReceivedAt = DateTimeOffset.UnixEpoch,
         };
     }

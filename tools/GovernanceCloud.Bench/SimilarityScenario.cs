@@ -68,7 +68,7 @@ internal static class SimilarityScenario
     private static MatterProbe Probe(string id, ComplaintFeatures features, long documents, Dictionary<string, int> frequency) => new()
     {
         ComplaintId = id,
-        PlaceKeys = features.Places.Select(p => p.Key).ToArray(),
+        PlaceKeys = features.Places.Select(ComplaintKeys.PlaceKey).ToArray(),
         PlaceNames = features.Places.Select(p => p.Name).ToArray(),
         Terms = TermWeights.Weigh(features.Terms, documents, t => frequency.GetValueOrDefault(t)),
         Signature = features.Signature,

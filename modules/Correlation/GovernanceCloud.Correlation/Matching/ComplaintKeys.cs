@@ -14,6 +14,12 @@ internal sealed record ComplaintKeys(
 {
     public string[] All { get; } = [.. PlaceKeys, .. TermKeys, .. BandKeys];
 
+    /// <summary>A place's index key.</summary>
+    public static string PlaceKey(NamedPlace place) => $"p:{place.Key}";
+
+    /// <summary>Whether a place key is a community of the gazetteer (an estate), rather than a name found by its pattern.</summary>
+    public static bool IsCommunity(string placeKey) => placeKey.StartsWith("p:c:", StringComparison.Ordinal);
+
     public static ComplaintKeys Of(ComplaintFacts complaint, PlaceExtractor extractor)
     {
         var features = ComplaintFeatures.Of(complaint.Title, complaint.Content, extractor);
@@ -24,7 +30,7 @@ internal sealed record ComplaintKeys(
         }
 
         return new ComplaintKeys(
-            features, named, named.Select(p => $"p:{p.Key}").ToArray(), features.Terms.Keys.Select(t => $"t:{t}").ToArray(),
+            features, named, named.Select(PlaceKey).ToArray(), features.Terms.Keys.Select(t => $"t:{t}").ToArray(),
             MinHash.BandKeys(features.Signature).ToArray());
     }
 }

@@ -11,7 +11,10 @@ namespace GovernanceCloud.Correlation.Matching;
 /// complaint (two estates' owners' committees) stay apart even when worded alike: without a shared
 /// place the score is scaled by 0.8, so it tops out at 0.48. When either names no place, the key
 /// terms count 0.75 and the text 0.25. A matter is at the places a quarter of its complaints named
-/// (<see cref="MatterProfile.IsAt"/>), not at every place any of them named.
+/// (<see cref="MatterProfile.IsAt"/>), not at every place any of them named. A complaint from one
+/// estate shares no place with a matter of other estates, whatever else both name: a generic
+/// name that looks like a place (混凝土搅拌站, 配套幼儿园) otherwise tied one synthetic matter to
+/// 5,500 complaints from hundreds of estates.
 /// </summary>
 internal static class MatterScorer
 {
@@ -24,12 +27,32 @@ internal static class MatterScorer
         var sameCategory = probe.CategoryCode is not null && matter.Categories.ContainsKey(probe.CategoryCode);
         if (probe.PlaceKeys.Count > 0 && matter.Places.Count > 0)
         {
-            var samePlace = probe.PlaceKeys.Any(matter.IsAt);
+            var samePlace = probe.PlaceKeys.Any(matter.IsAt) && !AtOtherEstates(probe.PlaceKeys, matter);
             var content = (0.45 * terms) + (0.15 * text);
             return new MatterScore(samePlace ? 0.4 + content : OtherPlaces * content, samePlace, terms, text, sameCategory);
         }
 
         return new MatterScore((0.75 * terms) + (0.25 * text), false, terms, text, sameCategory);
+    }
+
+    // The complaint names estates, the matter has estates, and none of them is one of the matter's.
+    private static bool AtOtherEstates(IReadOnlyList<string> placeKeys, MatterProfile matter)
+    {
+        var named = false;
+        foreach (var key in placeKeys)
+        {
+            if (ComplaintKeys.IsCommunity(key))
+            {
+                if (matter.Places.ContainsKey(key))
+                {
+                    return false;
+                }
+
+                named = true;
+            }
+        }
+
+        return named && matter.Places.Keys.Any(ComplaintKeys.IsCommunity);
     }
 
     // Mostly: how much of the matter's own top terms (those its complaints keep repeating) the
