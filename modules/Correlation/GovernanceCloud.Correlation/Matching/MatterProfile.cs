@@ -85,7 +85,7 @@ internal sealed class MatterProfile
     /// <summary>Whether it is at the place: at least a quarter of its complaints named it.</summary>
     public bool IsAt(string placeKey) => Places.ContainsKey(placeKey) && NamedBy(placeKey) * 4 >= Complaints;
 
-    /// <summary>Its places' names, the most named first (ties in the order they came).</summary>
+    /// <summary>Its places' names, the most named first (ties in the order held).</summary>
     public IEnumerable<string> PlaceNames() => Places.OrderByDescending(p => NamedBy(p.Key)).Select(p => p.Value);
 
     /// <summary>The terms, heaviest first (ties in the order they came); kept until the next complaint is added, as every score reads it.</summary>

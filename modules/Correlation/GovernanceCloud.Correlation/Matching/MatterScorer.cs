@@ -52,7 +52,18 @@ internal static class MatterScorer
             }
         }
 
-        return named && matter.Places.Keys.Any(ComplaintKeys.IsCommunity);
+        if (named)
+        {
+            foreach (var key in matter.Places.Keys)
+            {
+                if (ComplaintKeys.IsCommunity(key))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // Mostly: how much of the matter's own top terms (those its complaints keep repeating) the
