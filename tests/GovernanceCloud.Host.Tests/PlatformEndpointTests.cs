@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 using Xunit;
 
 namespace GovernanceCloud.Host.Tests;
@@ -44,5 +46,21 @@ public sealed class PlatformEndpointTests(HostFactory host) : IClassFixture<Host
         using var client = await host.ClientAsAsync("admin@xiangcheng");
         var response = await client.GetAsync("/dashboard");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public void Metrics_WithNothingToExportThemTo_AreNotRecorded()
+    {
+        // Recording Orleans' meters costs intake a few percent; nobody reads them here.
+        Assert.Null(host.Services.GetService<MeterProvider>());
+    }
+
+    [Fact]
+    public async Task Metrics_WithPrometheusOn_AreRecorded()
+    {
+        await using var scraped = new HostFactory();
+        scraped.Settings["Telemetry:Prometheus"] = "true";
+        scraped.Settings["Governance:SeedDemo"] = "false";
+        Assert.NotNull(scraped.Services.GetService<MeterProvider>());
     }
 }
