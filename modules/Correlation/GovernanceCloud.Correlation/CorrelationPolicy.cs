@@ -5,11 +5,10 @@ using Microsoft.Extensions.Configuration;
 namespace GovernanceCloud.Correlation;
 
 /// <summary>
-/// The module's node-level configuration: how often an open prompt sheet's deadline is looked at
-/// (<c>Correlation:SheetCheckInterval</c>, default thirty minutes; the reminder also fires at the
-/// due time itself, so this bounds only how late an escalation comes after the node was down
-/// through its due time: each look wakes the warning's grain and reads its state, and a district
-/// with many open sheets woke thousands a minute at five), and how long a node keeps a district's settings before reading them again
+/// The module's node-level configuration: how often a district's running prompt sheets are swept
+/// for deadlines that passed (<c>Correlation:SheetCheckInterval</c>, default five minutes; a
+/// timer also wakes the sweep at the next deadline itself, so this bounds only how late an
+/// escalation comes after the node was down through its due time), and how long a node keeps a district's settings before reading them again
 /// (<c>Correlation:SettingsCacheAge</c>, default ten seconds: a change applies within that), and
 /// how many bytes of changes an index shard's log holds at least before the shard writes a new
 /// snapshot of itself (<c>Correlation:IndexSnapshotBytes</c>, default 1 MiB; more when the last
@@ -20,7 +19,7 @@ internal sealed class CorrelationPolicy
 {
     public CorrelationPolicy(IConfiguration configuration)
     {
-        SheetCheckInterval = Positive(configuration, "Correlation:SheetCheckInterval", TimeSpan.FromMinutes(30));
+        SheetCheckInterval = Positive(configuration, "Correlation:SheetCheckInterval", TimeSpan.FromMinutes(5));
         SettingsCacheAge = configuration.GetValue("Correlation:SettingsCacheAge", TimeSpan.FromSeconds(10));
         if (SettingsCacheAge < TimeSpan.Zero)
         {

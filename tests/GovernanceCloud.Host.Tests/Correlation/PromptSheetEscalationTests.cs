@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -74,6 +76,38 @@ public sealed class PromptSheetEscalationTests : IDisposable
             Assert.Equal(0, resolved.GetProperty("escalations").GetInt32());
             Assert.Equal("Orange", resolved.GetProperty("level").GetString());
         }
+    }
+
+    [Fact]
+    public async Task TheDistrictWatchesItsSheets_WithOneReminder_AndAnOldPerSheetReminderIsHandedOverToIt()
+    {
+        await using var host = Start();
+        using var gateway = await host.ClientAsAsync("xiangcheng-gateway");
+        using var district = await host.ClientAsAsync("admin@xiangcheng");
+        var reminders = host.Services.GetRequiredService<IReminderTable>();
+        string number = "", warningId = "";
+        foreach (var (town, content) in new[] { ("xiangcheng.yuanhe", "锦华苑拆迁安置款拖欠两年，几十户村民商量去区政府门口拉横幅。"), ("xiangcheng.taiping", "太平老街商户被要求搬迁，大家说要去堵路。") })
+        {
+            var complaint = await SheetStory.SubmitAsync(gateway, town, "2026-11-23T09:00:00+08:00", content);
+            var warning = await SheetStory.OpenWarningAsync(district, complaint);
+            (number, warningId) = (warning.GetProperty("SheetNumber").GetString()!, warning.GetProperty("Id").GetString()!);
+        }
+
+        // Two running sheets, one reminder: the district's.
+        var names = (await reminders.ReadRows(0, uint.MaxValue)).Reminders.Select(r => r.ReminderName).Where(n => n.StartsWith("sheet", StringComparison.Ordinal));
+        Assert.Equal(["sheet-deadlines"], names);
+
+        // An earlier version's reminder on the warning itself ticks once, goes, and leaves its sheet watched.
+        var warningGrain = GrainId.Create("warning", TenantGrainKey.Create(TenantId.Parse("xiangcheng"), warningId[..warningId.LastIndexOf('-')]));
+        await reminders.UpsertRow(new ReminderEntry { GrainId = warningGrain, ReminderName = "sheet-deadline", StartAt = DateTime.UtcNow, Period = TimeSpan.FromSeconds(1) });
+        await Eventually.ReturnsAsync(
+            async () => await reminders.ReadRow(warningGrain, "sheet-deadline"), r => r is null, TimeSpan.FromSeconds(30), "the old reminder to be removed");
+        Assert.Equal(0, (await SheetStory.SheetAsync(district, number)).GetProperty("escalations").GetInt32());
+
+        _time.Advance(TimeSpan.FromHours(25));
+        var escalated = await Eventually.ReturnsAsync(
+            () => SheetStory.SheetAsync(district, number), s => s.GetProperty("escalations").GetInt32() == 1, TimeSpan.FromSeconds(30), "the escalation");
+        Assert.Equal("Red", escalated.GetProperty("level").GetString());
     }
 
     public void Dispose() => _data.Dispose();

@@ -33,6 +33,9 @@ internal static class CorrelationKeys
     public static ISheetCounterGrain GetSheetCounter(this IGrainFactory grains, TenantId district, int year) =>
         grains.ForTenant(district.District).GetGrain<ISheetCounterGrain>($"sheets-{year}");
 
+    public static ISheetDeadlinesGrain GetSheetDeadlines(this IGrainFactory grains, TenantId district) =>
+        grains.ForTenant(district.District).GetGrain<ISheetDeadlinesGrain>("deadlines");
+
     public static ICorrelationSettingsGrain GetCorrelationSettings(this IGrainFactory grains, TenantId district) =>
         grains.ForTenant(district.District).GetGrain<ICorrelationSettingsGrain>("settings");
 

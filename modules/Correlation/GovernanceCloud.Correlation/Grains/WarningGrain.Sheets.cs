@@ -9,13 +9,14 @@ namespace GovernanceCloud.Correlation.Grains;
 
 /// <summary>
 /// The warning's work prompt sheet: issued when the warning opens, worked by the town, reviewed by
-/// the district. While the town holds it, a durable reminder watches its deadline on the business
-/// clock; a deadline that passes raises the warning one level, gives the sheet the new level's
-/// deadline and notifies the district, even when it passed while the host was down.
+/// the district. While the town holds it, the district's <see cref="ISheetDeadlinesGrain"/> watches
+/// its deadline on the business clock; a deadline that passes raises the warning one level, gives
+/// the sheet the new level's deadline and notifies the district, even when it passed while the
+/// host was down.
 /// </summary>
 internal sealed partial class WarningGrain
 {
-    private const string DeadlineReminder = "sheet-deadline";
+    private const string LegacyDeadlineReminder = "sheet-deadline";
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     public Task<PromptSheetView?> Sheet(string number, SheetViewer? viewer) =>
@@ -70,35 +71,42 @@ internal sealed partial class WarningGrain
         return new SheetActResult(ToView(sheet, viewer), AllowedFor(sheet, viewer), null);
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task CheckDeadline()
     {
-        if (reminderName != DeadlineReminder)
-        {
-            return;
-        }
-
         if (CurrentSheet is not { } sheet || !PromptSheetWorkflow.IsRunning(sheet.Status) || state.State.Status != WarningStatus.Open)
         {
-            await StopWatchingAsync();
             return;
         }
 
-        var remaining = sheet.DueAt - clock.Now;
-        if (remaining > TimeSpan.Zero)
+        if (sheet.DueAt > clock.Now)
         {
-            if (remaining < policy.SheetCheckInterval)
-            {
-                await WatchSheetAsync(); // the next look is at the due time itself
-            }
-
+            await WatchSheetAsync(); // its row was behind its state
             return;
         }
 
-        // A reminder's tick carries no caller: the settings are read as the warning's own district.
+        // The sweep's call carries the district; so does a tick of an old reminder, set below.
         using (TenantRequestContext.Enter(District))
         {
             await EscalateAsync(sheet);
         }
+    }
+
+    // Earlier versions kept a reminder per open sheet; one that still ticks hands its sheet over
+    // to the district's deadlines and goes.
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != LegacyDeadlineReminder)
+        {
+            return;
+        }
+
+        if (await this.GetReminder(LegacyDeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        await CheckDeadline();
+        await WatchSheetAsync();
     }
 
     private async Task EscalateAsync(PromptSheet sheet)
@@ -168,24 +176,15 @@ internal sealed partial class WarningGrain
         return notice;
     }
 
+    // The district's deadlines hear of a running sheet's deadline (its row already holds it).
     private async Task WatchSheetAsync()
     {
-        if (CurrentSheet is not { } sheet || !PromptSheetWorkflow.IsRunning(sheet.Status) || state.State.Status != WarningStatus.Open)
+        if (CurrentSheet is { } sheet && PromptSheetWorkflow.IsRunning(sheet.Status) && state.State.Status == WarningStatus.Open)
         {
-            await StopWatchingAsync();
-            return;
-        }
-
-        var untilDue = sheet.DueAt - clock.Now;
-        var first = untilDue < policy.SheetCheckInterval ? untilDue : policy.SheetCheckInterval;
-        await this.RegisterOrUpdateReminder(DeadlineReminder, first > TimeSpan.FromSeconds(1) ? first : TimeSpan.FromSeconds(1), policy.SheetCheckInterval);
-    }
-
-    private async Task StopWatchingAsync()
-    {
-        if (await this.GetReminder(DeadlineReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
+            using (TenantRequestContext.Enter(District))
+            {
+                await grains.GetSheetDeadlines(District).Watch(sheet.DueAt);
+            }
         }
     }
 

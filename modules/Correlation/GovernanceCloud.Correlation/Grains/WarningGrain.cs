@@ -35,6 +35,10 @@ internal interface IWarningGrain : ITenantGrain
 
     [Alias("act-on-sheet")]
     Task<SheetActResult> ActOnSheet(string number, SheetCommand command);
+
+    /// <summary>Escalates the running prompt sheet if its deadline has passed (<see cref="ISheetDeadlinesGrain"/> asks).</summary>
+    [Alias("check-deadline")]
+    Task CheckDeadline();
 }
 
 /// <summary>A finding, and the deadline its level gives a prompt sheet under the district's settings.</summary>
@@ -86,7 +90,6 @@ internal sealed partial class WarningGrain(
     [PersistentState("warning", GovernanceSilo.StorageName)] IPersistentState<WarningState> state,
     IProjectionWriter writer,
     IGrainFactory grains,
-    CorrelationPolicy policy,
     GovernanceClock clock,
     ILogger<WarningGrain> logger) : Grain, IWarningGrain, IRemindable
 {

@@ -42,6 +42,7 @@ internal sealed class CorrelationReadModel : IReadModelContribution
             row.TracksChanges();
             row.ToTable("PromptSheets");
             row.HasKey(p => p.Id);
+            row.HasIndex(p => new { p.DistrictId, p.Status, p.DueAt }); // the district's running deadlines, in order
             row.Property(p => p.Id).HasMaxLength(32);
             row.Property(p => p.DistrictId).HasMaxLength(32);
             row.Property(p => p.TownId).HasMaxLength(65);
