@@ -92,7 +92,23 @@ internal sealed class VolumeGrain(
             _dirty |= counter.Count(complaint.ComplaintId, complaint.ReceivedAt);
         }
 
-        return Task.FromResult(complaints.Select(c => counter.Stats(c.ReceivedAt, trailingWeeks, trailingDays)).ToArray());
+        // Complaints of one day get the same figures once all are counted, and the figures carry the
+        // day's and the week's complaint ids: built once per day, not once per complaint (a
+        // category's week holds thousands).
+        var byDay = new Dictionary<DateOnly, VolumeStats>();
+        var stats = new VolumeStats[complaints.Count];
+        for (var i = 0; i < stats.Length; i++)
+        {
+            var day = DailyVolume.DayOf(complaints[i].ReceivedAt);
+            if (!byDay.TryGetValue(day, out var figures))
+            {
+                byDay[day] = figures = counter.Stats(complaints[i].ReceivedAt, trailingWeeks, trailingDays);
+            }
+
+            stats[i] = figures;
+        }
+
+        return Task.FromResult(stats);
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)

@@ -18,6 +18,10 @@ internal sealed class PostingTable(int perKey)
     private readonly Dictionary<BandKey, Bucket> _byBand = [];
     private HashSet<string> _matterIds = new(StringComparer.Ordinal);
 
+    // The set the next prune fills, kept between prunes: a new one each time went to the large
+    // object heap, once an event day per shard, and left it fragmented.
+    private HashSet<string> _spareIds = new(StringComparer.Ordinal);
+
     /// <summary>How many postings are held.</summary>
     public int Count { get; private set; }
 
@@ -122,9 +126,11 @@ internal sealed class PostingTable(int perKey)
     /// <summary>Drops every posting older than the horizon, and the matter ids no posting holds any more.</summary>
     public void Prune(DateTimeOffset horizon)
     {
-        var (before, kept) = (horizon.UtcTicks, new HashSet<string>(StringComparer.Ordinal));
+        var (before, kept) = (horizon.UtcTicks, _spareIds);
+        kept.Clear();
         Count = Prune(_byText, before, kept) + Prune(_byBand, before, kept);
-        _matterIds = kept;
+        (_matterIds, _spareIds) = (kept, _matterIds);
+        _spareIds.Clear();
     }
 
     /// <summary>Every posting, for a snapshot.</summary>

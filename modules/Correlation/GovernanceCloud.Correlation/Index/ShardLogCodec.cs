@@ -26,10 +26,32 @@ internal static class ShardLogCodec
     private const byte Version = 2;
     private const byte InPlaceStrings = 1;
 
+    // Kept between entries, per thread (encoding never awaits): the string table and the buffer
+    // of an entry of thousands of postings are large objects, and new ones for every flush of
+    // every shard kept the large object heap fragmented. A snapshot's scratch is not kept.
+    private const int KeptScratchBytes = 4 << 20;
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
     public static byte[] Encode(ShardChanges changes)
     {
-        var table = new Dictionary<string, int>(StringComparer.Ordinal);
-        var strings = new List<string>();
+        var scratch = t_scratch ?? new Scratch();
+        t_scratch = null; // not shared should this ever re-enter
+        try
+        {
+            return Encode(changes, scratch);
+        }
+        finally
+        {
+            scratch.Reset();
+            t_scratch = scratch.Buffer.Capacity <= KeptScratchBytes ? scratch : null;
+        }
+    }
+
+    private static byte[] Encode(ShardChanges changes, Scratch scratch)
+    {
+        var (table, strings, upserted) = (scratch.Table, scratch.Strings, scratch.Upserted);
         int Index(string value)
         {
             if (!table.TryGetValue(value, out var index))
@@ -42,28 +64,25 @@ internal static class ShardLogCodec
         }
 
         // The references first, so the table is complete before it is written.
-        var upserted = new (int Key, int Matter, long Ticks)[changes.Upserted.Count];
         var earliest = long.MaxValue;
-        var i = 0;
         foreach (var posting in changes.Upserted)
         {
-            upserted[i++] = (Index(posting.Key), Index(posting.MatterId), posting.LastAt.UtcTicks);
+            upserted.Add((Index(posting.Key), Index(posting.MatterId), posting.LastAt.UtcTicks));
             earliest = Math.Min(earliest, posting.LastAt.UtcTicks);
         }
 
         var removed = changes.Removed.Select(r => (Key: Index(r.Key), Matter: Index(r.MatterId))).ToArray();
         var terms = changes.Terms.Select(t => (Key: Index(t.Key), Count: t.Value)).ToArray();
-        earliest = upserted.Length == 0 ? 0 : earliest;
+        earliest = upserted.Count == 0 ? 0 : earliest;
 
-        // Sized for typical keys up front: a log entry can hold thousands of postings, and growing the buffer by doubling copied it over and over.
-        using var buffer = new MemoryStream(32 + (strings.Count * 24) + (upserted.Length * 12) + (removed.Length * 6) + (terms.Length * 6));
+        var buffer = scratch.Buffer;
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Version);
             writer.Write7BitEncodedInt(strings.Count);
             strings.ForEach(writer.Write);
             writer.Write(earliest);
-            writer.Write7BitEncodedInt(upserted.Length);
+            writer.Write7BitEncodedInt(upserted.Count);
             foreach (var (key, matter, ticks) in upserted)
             {
                 writer.Write7BitEncodedInt(key);
@@ -133,5 +152,25 @@ internal static class ShardLogCodec
         }
 
         return new ShardChanges(upserted, removed, terms);
+    }
+
+    // One thread's reusable parts of an entry being encoded.
+    private sealed class Scratch
+    {
+        public Dictionary<string, int> Table { get; } = new(StringComparer.Ordinal);
+
+        public List<string> Strings { get; } = [];
+
+        public List<(int Key, int Matter, long Ticks)> Upserted { get; } = [];
+
+        public MemoryStream Buffer { get; } = new();
+
+        public void Reset()
+        {
+            Table.Clear();
+            Strings.Clear();
+            Upserted.Clear();
+            Buffer.SetLength(0);
+        }
     }
 }

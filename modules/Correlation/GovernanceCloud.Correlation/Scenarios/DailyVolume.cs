@@ -74,7 +74,8 @@ internal sealed class DailyVolume(VolumeState state)
         };
     }
 
-    private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Beijing).DateTime);
+    /// <summary>The event day (Beijing) a complaint is counted on.</summary>
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Beijing).DateTime);
 
     // Bounded by event time: counts for about half a year, complaint ids for the latest week;
     // pruned when a later day than any counted arrives.
