@@ -51,6 +51,7 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
     private DateTimeOffset _latest;
     private DateTimeOffset _prunedAt;
     private IGrainTimer? _flush;
+    private Task _flushing = Task.CompletedTask;
     private long _snapshotBytes;
     private long _changeBytes;
     private bool _snapshotDue;
@@ -87,12 +88,23 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
         // Found in the tables of an earlier version, not in a log: write it as the log's start.
         _snapshotDue = snapshotBytes + changeBytes == 0 && (contents.Postings.Count > 0 || contents.Terms.Count > 0);
 
-        _flush = this.RegisterGrainTimer(TickAsync, FlushEvery, FlushEvery);
+        // The flush interleaves: its write takes a commit's time, and every lookup of a batch
+        // waiting behind it held up intake. What it writes is taken before its first await.
+        _flush = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(FlushEvery, FlushEvery) { Interleave = true });
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _flush?.Dispose();
+        try
+        {
+            await _flushing; // flushes never overlap
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Its changes were put back for the flush below.
+        }
+
         await FlushAsync(cancellationToken);
     }
 
@@ -106,10 +118,10 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
         return Task.CompletedTask;
     }
 
-    private async Task TickAsync(CancellationToken cancellationToken)
+    private Task TickAsync(CancellationToken cancellationToken)
     {
         SweepClaims(time.GetUtcNow());
-        await FlushAsync(cancellationToken);
+        return _flushing = FlushAsync(cancellationToken);
     }
 
     private void Commit(ShardCommit commit)
