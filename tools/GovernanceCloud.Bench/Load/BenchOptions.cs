@@ -13,5 +13,8 @@ internal sealed class BenchOptions(string[] args)
     /// <summary>Settings for the host, e.g. <c>--Intake:Correlate=false</c> to measure intake alone.</summary>
     public string[] HostSettings => [.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal))];
 
+    /// <summary>The host's row label in a table: whether it correlated.</summary>
+    public string HostLabel => HostSettings.Contains("--Intake:Correlate=false") ? "GovernanceCloud (no correlation)" : "GovernanceCloud (correlating)";
+
     public double Double(string name, double fallback) => Text(name, null) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
 }

@@ -44,7 +44,7 @@ internal static class IntakeBatchScenario
         Console.WriteLine($"intake-batch: {count:N0} synthetic complaints after {warmUp:N0} to warm up, batches of {batch}, {concurrency} in flight, {storage.Mode} mode, {Environment.ProcessorCount} cores");
         Console.WriteLine($"{"",-30}{"accepted",10}{"wall s",9}{"complaints/s",14}{"CPU ms/complaint",18}{"KB written/complaint",22}");
         Row("baseline (validate + insert)", baseline);
-        Row(options.HostSettings.Contains("--Intake:Correlate=false") ? "GovernanceCloud (no correlation)" : "GovernanceCloud (correlating)", host);
+        Row(options.HostLabel, host);
         if (counted.Batches > 0)
         {
             Console.WriteLine($"correlated in {counted.Batches:N0} micro-batches, {(double)counted.Correlated / counted.Batches:F1} complaints each on average");

@@ -37,7 +37,7 @@ internal static class IntakeSingleScenario
         Console.WriteLine($"intake-single: {rate:F0} complaints/s for {duration.TotalSeconds:F0} s, open loop (latency from when each request was due) after {warmUp.TotalSeconds:F0} s to warm up, {storage.Mode} mode, {Environment.ProcessorCount} cores");
         Console.WriteLine($"{"",-30}{"requests",10}{"errors",8}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"max ms",9}{"CPU ms/request",16}");
         Row("baseline (validate + insert)", baseline);
-        Row("GovernanceCloud (correlating)", host);
+        Row(options.HostLabel, host);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio GovernanceCloud / baseline p99: {host.Percentile(99) / baseline.Percentile(99):F1}x"));
         return host.Errors == 0 ? 0 : 1;
     }

@@ -95,7 +95,7 @@ internal static class ReplayMillionScenario
         Console.WriteLine(pool);
         Console.WriteLine($"{"",-30}{"accepted",10}{"wall s",9}{"complaints/s",14}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"baseline (validate + insert)",-30}{baseline.Accepted,10:N0}{baseline.Wall.TotalSeconds,9:F1}{baseline.PerSecond,14:N0}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"GovernanceCloud (correlating)",-30}{host.Accepted,10:N0}{host.Wall.TotalSeconds,9:F1}{host.PerSecond,14:N0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.HostLabel,-30}{host.Accepted,10:N0}{host.Wall.TotalSeconds,9:F1}{host.PerSecond,14:N0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio GovernanceCloud / baseline throughput: {host.PerSecond / baseline.PerSecond:F3}x"));
         return host.Accepted == count ? 0 : 1;
     }

@@ -84,7 +84,8 @@ internal sealed partial class WarningGrain
             return;
         }
 
-        // The sweep's call carries the district; so does a tick of an old reminder, set below.
+        // Escalating reads the district's settings: as the warning's own district, whoever asked
+        // (an old reminder's tick carries no caller).
         using (TenantRequestContext.Enter(District))
         {
             await EscalateAsync(sheet);
@@ -105,8 +106,7 @@ internal sealed partial class WarningGrain
             await this.UnregisterReminder(reminder);
         }
 
-        await CheckDeadline();
-        await WatchSheetAsync();
+        await CheckDeadline(); // a running sheet is watched by the district from here on
     }
 
     private async Task EscalateAsync(PromptSheet sheet)
