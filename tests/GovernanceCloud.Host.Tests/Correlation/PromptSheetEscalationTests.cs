@@ -99,6 +99,7 @@ public sealed class PromptSheetEscalationTests : IDisposable
 
         // An earlier version's reminder on the warning itself ticks once, goes, and leaves its sheet watched.
         var warningGrain = GrainId.Create("warning", TenantGrainKey.Create(TenantId.Parse("xiangcheng"), warningId[..warningId.LastIndexOf('-')]));
+        // Reminders tick on the runtime's own clock, not the business clock the test moves: it starts now.
         await reminders.UpsertRow(new ReminderEntry { GrainId = warningGrain, ReminderName = "sheet-deadline", StartAt = DateTime.UtcNow, Period = TimeSpan.FromSeconds(1) });
         await Eventually.ReturnsAsync(
             async () => await reminders.ReadRow(warningGrain, "sheet-deadline"), r => r is null, TimeSpan.FromSeconds(30), "the old reminder to be removed");
