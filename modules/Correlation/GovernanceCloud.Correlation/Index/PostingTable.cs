@@ -127,7 +127,6 @@ internal sealed class PostingTable(int perKey)
     public void Prune(DateTimeOffset horizon)
     {
         var (before, kept) = (horizon.UtcTicks, _spareIds);
-        kept.Clear();
         Count = Prune(_byText, before, kept) + Prune(_byBand, before, kept);
         (_matterIds, _spareIds) = (kept, _matterIds);
         _spareIds.Clear();

@@ -36,8 +36,7 @@ internal static class ShardLogCodec
 
     public static byte[] Encode(ShardChanges changes)
     {
-        var scratch = t_scratch ?? new Scratch();
-        t_scratch = null; // not shared should this ever re-enter
+        var scratch = t_scratch ??= new Scratch();
         try
         {
             return Encode(changes, scratch);
@@ -45,7 +44,10 @@ internal static class ShardLogCodec
         finally
         {
             scratch.Reset();
-            t_scratch = scratch.Buffer.Capacity <= KeptScratchBytes ? scratch : null;
+            if (scratch.Buffer.Capacity > KeptScratchBytes)
+            {
+                t_scratch = null;
+            }
         }
     }
 
