@@ -11,6 +11,7 @@ using GovernanceCloud.Identity.Storage;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.ReadModel;
 using GovernanceCloud.Web.Access;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -48,6 +49,9 @@ public static class IdentityModule
         services.AddSingleton(settings);
         services.AddIdentityStores();
         services.AddSingleton<RejectedTokenAudit>();
+        services.AddSingleton<ValidatedTokens>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IAuthenticationSchemeProvider, ApiAuthenticationSchemes>();
         new IdentityBuilder(typeof(GovernanceUser), services).AddSignInManager();
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("GovernanceCloud")
@@ -155,7 +159,8 @@ public static class IdentityModule
             .AddClaimsPrincipalFactory<GovernanceClaimsFactory>();
 
     private static void AddAuthentication(IServiceCollection services, IdentitySettings settings) =>
-        services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+        services.AddAuthentication(BearerHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerHandler>(BearerHandler.SchemeName, BearerHandler.Configure)
             .AddCookie(SessionCookie.Scheme, options =>
             {
                 options.Cookie.Name = SessionCookie.CookieName;
@@ -175,7 +180,7 @@ public static class IdentityModule
             // Console pages take a browser session or a bearer token, whichever the request carries.
             .AddPolicyScheme(ConsoleScheme, ConsoleScheme, options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    ? BearerHandler.SchemeName
                     : SessionCookie.Scheme);
 
     private static void AddOpenIddict(IServiceCollection services, IdentitySettings settings) =>
@@ -227,7 +232,7 @@ public static class IdentityModule
 
     private static void AddPolicies(IServiceCollection services)
     {
-        var bearer = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+        var bearer = BearerHandler.SchemeName;
         AuthorizationPolicyBuilder Token() => new AuthorizationPolicyBuilder(bearer).RequireAuthenticatedUser().RequireClaim(GovernanceClaims.Tenant);
         AuthorizationPolicy Scope(string scope) => Token().RequireAssertion(c => c.User.HasScope(scope)).Build();
 

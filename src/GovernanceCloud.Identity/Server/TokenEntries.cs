@@ -3,11 +3,21 @@ using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using OpenIddict.Abstractions;
 
 namespace GovernanceCloud.Identity.Server;
 
 /// <summary>What the API needs of a token's entry on every request: whether it still stands.</summary>
 internal readonly record struct TokenEntry(string? Status, bool HasReference);
+
+internal static class TokenEntryExtensions
+{
+    /// <summary>
+    /// Whether a token with this entry may still be used: valid (not revoked), and no reference
+    /// id, since an access token here is a JWT and one with a reference is not ours presented as such.
+    /// </summary>
+    public static bool Stands(this TokenEntry? entry) => entry is { Status: OpenIddictConstants.Statuses.Valid, HasReference: false };
+}
 
 /// <summary>
 /// Reads token entries (OpenIddict's <c>OpenIddictTokens</c> table in the read-model database)

@@ -9,8 +9,6 @@ namespace GovernanceCloud.Identity.Server;
 /// or missing. It runs on every API request, on every node, so revoking takes effect at once
 /// everywhere. It stands in for OpenIddict's own token-entry validation, which loaded the entry
 /// through EF Core; the signature, lifetime, audience and type are still OpenIddict's to check.
-/// An access token here is a JWT, so an entry that carries a reference id is not one of ours
-/// being presented as such, and is refused.
 /// </summary>
 internal sealed class TokenEntryCheck(TokenEntries entries) : IOpenIddictValidationHandler<ValidateTokenContext>
 {
@@ -31,7 +29,7 @@ internal sealed class TokenEntryCheck(TokenEntries entries) : IOpenIddictValidat
 
         var id = principal.GetTokenId();
         var entry = string.IsNullOrEmpty(id) ? null : await entries.FindAsync(id, context.CancellationToken);
-        if (entry is not { Status: OpenIddictConstants.Statuses.Valid, HasReference: false })
+        if (!entry.Stands())
         {
             context.Reject(error: OpenIddictConstants.Errors.InvalidToken, description: "The token is no longer valid.");
         }
