@@ -39,12 +39,25 @@ internal sealed partial class CorrelationBatch
 
         await Task.WhenAll(asked.Select(async (queries, shard) =>
         {
-            if (queries is null)
+            // A shard this batch does not ask still takes what waits for it, so nothing lingers under steady load.
+            if (queries is null && !outbox.HasFor(shard))
             {
                 return;
             }
 
-            var answered = await grains.GetIndexShard(district, shard).Lookup(queries.ConvertAll(q => q.Query));
+            queries ??= [];
+            var commits = outbox.Take(shard);
+            ShardAnswer[] answered;
+            try
+            {
+                answered = await grains.GetIndexShard(district, shard).Lookup(commits, queries.ConvertAll(q => q.Query));
+            }
+            catch
+            {
+                outbox.PutBack(shard, commits);
+                throw;
+            }
+
             for (var j = 0; j < answered.Length; j++)
             {
                 var ((index, positions, _), answer) = (queries[j], answered[j]);

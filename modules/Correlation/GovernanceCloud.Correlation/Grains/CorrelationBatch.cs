@@ -14,7 +14,7 @@ namespace GovernanceCloud.Correlation.Grains;
 /// starts within it find each other here, in arrival order, before anything is written.
 /// </summary>
 internal sealed partial class CorrelationBatch(
-    IGrainFactory grains, TenantId district, CorrelationSettings settings, IReadOnlyDictionary<string, ChannelLevel> levels)
+    IGrainFactory grains, TenantId district, CorrelationSettings settings, IReadOnlyDictionary<string, ChannelLevel> levels, ShardOutbox outbox)
 {
     public async Task<CorrelationOutcome[]> RunAsync(IReadOnlyList<PendingComplaint> batch)
     {
@@ -34,9 +34,9 @@ internal sealed partial class CorrelationBatch(
         var scores = await ScoresAsync(probes);
         var (chosen, started) = Decide(probes, scores);
         var matters = await ClaimAsync(chosen, started);
-        var attached = AttachAsync(batch, probes, matters);
-        await Task.WhenAll(attached, CommitAsync(batch, probes, matters));
-        return await attached;
+        var attached = await AttachAsync(batch, probes, matters);
+        PostCommits(batch, probes, matters);
+        return attached;
     }
 
     // A matter started within this batch: what it holds so far, and the keys it can be found under.
@@ -153,7 +153,8 @@ internal sealed partial class CorrelationBatch(
         return matters.Select(id => byMatter[id]).ToArray();
     }
 
-    private async Task CommitAsync(IReadOnlyList<PendingComplaint> batch, Probe[] probes, string[] matters)
+    // Each complaint's terms and postings, per shard, into the outbox: they reach the shards with the next lookup.
+    private void PostCommits(IReadOnlyList<PendingComplaint> batch, Probe[] probes, string[] matters)
     {
         var commits = new List<ShardCommit>?[MatterIndexShardGrain.Count];
         var (terms, postings) = (new List<string>?[commits.Length], new List<string>?[commits.Length]);
@@ -182,6 +183,12 @@ internal sealed partial class CorrelationBatch(
             }
         }
 
-        await Task.WhenAll(commits.Select((c, shard) => c is null ? Task.CompletedTask : grains.GetIndexShard(district, shard).Commit(c)));
+        for (var shard = 0; shard < commits.Length; shard++)
+        {
+            if (commits[shard] is { } waiting)
+            {
+                outbox.Add(shard, waiting);
+            }
+        }
     }
 }

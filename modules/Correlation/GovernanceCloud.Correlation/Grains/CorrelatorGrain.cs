@@ -25,12 +25,28 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
 {
     private const int MaxBatch = 256;
 
+    // How long a batch's index commits wait for the next batch to carry them: at a few hundred
+    // complaints a second the next one comes within it. Another node's lookups see them that much later.
+    private static readonly TimeSpan CommitLinger = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(1);
+
     private readonly List<PendingComplaint> _queue = [];
+    private readonly ShardOutbox _outbox = new();
+    private IGrainTimer? _sendCommits;
     private bool _draining;
     private (SettingsVersion Settings, DateTimeOffset LoadedAt)? _settings;
     private (IReadOnlyDictionary<string, ChannelLevel> Levels, DateTimeOffset LoadedAt)? _channels;
 
     private TenantId District => TenantGrainKey.TenantOf(this.GetPrimaryKeyString());
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _sendCommits = this.RegisterGrainTimer(SendCommitsAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
+        return Task.CompletedTask;
+    }
+
+    // An activation leaves when idle, so nothing drains by then; what waits goes now.
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SendCommitsAsync(cancellationToken);
 
     public async Task<CorrelationOutcome> Correlate(ComplaintFacts complaint)
     {
@@ -68,7 +84,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
                 try
                 {
                     var settings = (await SettingsAsync()).Settings;
-                    var outcomes = await new CorrelationBatch(grains, District, settings, await ChannelLevelsAsync()).RunAsync(batch);
+                    var outcomes = await new CorrelationBatch(grains, District, settings, await ChannelLevelsAsync(), _outbox).RunAsync(batch);
                     for (var i = 0; i < batch.Count; i++)
                     {
                         batch[i].Outcome.TrySetResult(outcomes[i]);
@@ -83,7 +99,37 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
         finally
         {
             _draining = false;
+            if (!_outbox.IsEmpty)
+            {
+                _sendCommits?.Change(CommitLinger, Timeout.InfiniteTimeSpan);
+            }
         }
+    }
+
+    // No batch came to carry them: each shard gets what waits for it in a call of its own.
+    private async Task SendCommitsAsync(CancellationToken cancellationToken)
+    {
+        if (_draining)
+        {
+            return; // the running batches take them along, and the drain sets this timer again when it ends
+        }
+
+        // A timer's tick carries no caller: the district's own grains are called for the district.
+        using var scope = TenantRequestContext.Enter(District);
+        await Task.WhenAll(Enumerable.Range(0, MatterIndexShardGrain.Count).Where(_outbox.HasFor).Select(async shard =>
+        {
+            var commits = _outbox.Take(shard);
+            try
+            {
+                await grains.GetIndexShard(District, shard).Commit(commits);
+            }
+            catch
+            {
+                _outbox.PutBack(shard, commits);
+                _sendCommits?.Change(RetryAfterFailure, Timeout.InfiniteTimeSpan);
+                throw;
+            }
+        }));
     }
 
     private async Task<SettingsVersion> SettingsAsync()

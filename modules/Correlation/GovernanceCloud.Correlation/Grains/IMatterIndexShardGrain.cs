@@ -12,9 +12,9 @@ namespace GovernanceCloud.Correlation.Grains;
 [Alias("gc.matter-index-shard")]
 internal interface IMatterIndexShardGrain : ITenantGrain
 {
-    /// <summary>Answers each query of a batch of complaints in one call.</summary>
-    [Alias("lookup-many")]
-    Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardQuery> queries);
+    /// <summary>Applies <paramref name="commits"/> (as <see cref="Commit"/>), then answers each query of a batch of complaints, in one call.</summary>
+    [Alias("commit-lookup-many")]
+    Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardCommit> commits, IReadOnlyList<ShardQuery> queries);
 
     /// <summary>Counts each complaint's terms and posts its matter under its keys; committing the same complaint again changes nothing.</summary>
     [Alias("commit-many")]

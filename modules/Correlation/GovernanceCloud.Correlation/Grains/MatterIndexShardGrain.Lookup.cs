@@ -3,8 +3,9 @@ namespace GovernanceCloud.Correlation.Grains;
 /// <summary>The shard's answers: for each key asked, its pool frequency and the matters active around the complaint's time.</summary>
 internal sealed partial class MatterIndexShardGrain
 {
-    public Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardQuery> queries)
+    public Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardCommit> commits, IReadOnlyList<ShardQuery> queries)
     {
+        Commit(commits);
         // The first lookup of an activation, or one looking further back, sets how far back the shard keeps.
         var longest = queries.Count == 0 ? TimeSpan.Zero : queries.Max(q => q.Window);
         if (_window is not { } window || longest > window)

@@ -1,0 +1,54 @@
+namespace GovernanceCloud.Correlation.Grains;
+
+/// <summary>
+/// A correlator's index commits on their way to their shards. They ride on the next batch's
+/// lookup of the same shard (one call that commits, then answers), so a complaint costs each
+/// shard one call instead of two; when no batch follows soon, the correlator sends them alone.
+/// Nothing is lost by the wait: a shard's postings are only durable at its own flush, and a later
+/// lookup on this node always carries them first.
+/// </summary>
+internal sealed class ShardOutbox
+{
+    private readonly List<ShardCommit>?[] _waiting = new List<ShardCommit>?[MatterIndexShardGrain.Count];
+
+    public bool IsEmpty => Array.TrueForAll(_waiting, w => w is null);
+
+    public bool HasFor(int shard) => _waiting[shard] is not null;
+
+    public void Add(int shard, List<ShardCommit> commits)
+    {
+        if (_waiting[shard] is { } waiting)
+        {
+            waiting.AddRange(commits);
+        }
+        else
+        {
+            _waiting[shard] = commits;
+        }
+    }
+
+    /// <summary>What waits for <paramref name="shard"/>, now in the caller's hands.</summary>
+    public IReadOnlyList<ShardCommit> Take(int shard)
+    {
+        var waiting = _waiting[shard];
+        _waiting[shard] = null;
+        return waiting ?? (IReadOnlyList<ShardCommit>)[];
+    }
+
+    /// <summary>Commits whose call failed wait again, ahead of any added since (committing one twice changes nothing).</summary>
+    public void PutBack(int shard, IReadOnlyList<ShardCommit> commits)
+    {
+        if (commits.Count == 0)
+        {
+            return;
+        }
+
+        var again = new List<ShardCommit>(commits);
+        if (_waiting[shard] is { } later)
+        {
+            again.AddRange(later);
+        }
+
+        _waiting[shard] = again;
+    }
+}
