@@ -25,6 +25,13 @@ public interface ICaseGrain : ITenantGrain, ILeavesWhenDone
     /// <summary>The case with its timeline, or null when it was never opened.</summary>
     [Alias("view")]
     Task<CaseView?> View();
+
+    /// <summary>
+    /// Flags the case overdue (with a timeline entry) when its due time has passed on the business
+    /// clock while it is still being worked on; otherwise changes nothing. The district's deadline sweep asks.
+    /// </summary>
+    [Alias("check-overdue")]
+    Task CheckOverdue();
 }
 
 /// <summary>Why a complaint joins a case instead of opening its own.</summary>

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -55,6 +57,33 @@ public sealed class CaseOverdueTests : IDisposable
             using var district = await third.ClientAsAsync("xiangcheng-integrator");
             using var feed = JsonDocument.Parse(await district.GetStringAsync($"/odata/Cases('{late}')"));
             Assert.True(feed.RootElement.GetProperty("IsOverdue").GetBoolean());
+        }
+    }
+
+    [Fact]
+    public async Task TheDistrictWatchesItsCases_WithOneReminder_AndAnOldPerCaseReminderIsHandedOverToIt()
+    {
+        await using var host = Start();
+        using var operatorClient = await host.ClientAsAsync("operator@yuanhe");
+        var first = await AssignedCaseAsync(host, operatorClient);
+        var second = await AssignedCaseAsync(host, operatorClient);
+        var reminders = host.Services.GetRequiredService<IReminderTable>();
+
+        // Two assigned cases, one reminder: the district's.
+        var names = (await reminders.ReadRows(0, uint.MaxValue)).Reminders.Select(r => r.ReminderName).Where(n => n.Contains("overdue", StringComparison.Ordinal) || n.StartsWith("case", StringComparison.Ordinal));
+        Assert.Equal(["case-deadlines"], names);
+
+        // An earlier version's reminder on the case itself ticks once, goes, and leaves the case watched.
+        var caseGrain = GrainId.Create("case", TenantGrainKey.Create(TenantId.Parse("xiangcheng.yuanhe"), first));
+        // Reminders tick on the runtime's own clock, not the business clock the test moves: it starts now.
+        await reminders.UpsertRow(new ReminderEntry { GrainId = caseGrain, ReminderName = "overdue", StartAt = DateTime.UtcNow, Period = TimeSpan.FromSeconds(1) });
+        await Eventually.ReturnsAsync(async () => await reminders.ReadRow(caseGrain, "overdue"), r => r is null, TimeSpan.FromSeconds(30), "the old reminder to be removed");
+        Assert.False((await CaseAsync(operatorClient, first)).GetProperty("isOverdue").GetBoolean());
+
+        _time.Advance(TimeSpan.FromDays(8));
+        foreach (var id in new[] { first, second })
+        {
+            await Eventually.ReturnsAsync(() => CaseAsync(operatorClient, id), c => c.GetProperty("isOverdue").GetBoolean(), TimeSpan.FromSeconds(30), "the overdue flag");
         }
     }
 

@@ -12,9 +12,9 @@ namespace GovernanceCloud.Cases.Grains;
 
 /// <summary>
 /// One case and its workflow. Every move is written (with its timeline entry) before it is
-/// answered; the deadline of an assigned case is watched by a durable reminder that looks at the
-/// case every <see cref="CasePolicy.OverdueCheckInterval"/> and at its due time, so a case turns
-/// overdue even when the host restarted in between or the deadline passed while it was down.
+/// answered; the due time of an assigned case is watched by the district's deadline sweep
+/// (<see cref="CaseDeadlinesGrain"/>, durable), so a case turns overdue even when the host
+/// restarted in between or the deadline passed while it was down.
 /// </summary>
 [GrainType("case")]
 [CollectionAgeLimit(Minutes = GovernanceSilo.ItemIdleMinutes)]
@@ -26,8 +26,6 @@ internal sealed partial class CaseGrain(
     GovernanceClock clock,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
 {
-    private const string OverdueReminder = "overdue";
-    private static readonly CaseStatus[] Watched = [CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Returned, CaseStatus.Reopened];
 
     private ReadModelProjection<CaseRow> _projection = null!;
 
@@ -115,7 +113,6 @@ internal sealed partial class CaseGrain(
                 s.AssignedTo = command.AssignTo;
                 s.DueAt = policy.DueAt(now, s.CategoryCode, command.Urgent);
                 s.IsOverdue = false;
-                await WatchAsync(s.DueAt.Value - now);
                 break;
             case CaseAction.Resolve:
                 s.ResolvedAt = now;
@@ -129,11 +126,6 @@ internal sealed partial class CaseGrain(
         }
 
         s.Status = CaseWorkflow.Target(command.Action, command.Satisfied);
-        if (s.Status is CaseStatus.Resolved or CaseStatus.Closed)
-        {
-            await StopWatchingAsync();
-        }
-
         if (s.Status == CaseStatus.Reopened)
         {
             s.Reopens++;
@@ -141,45 +133,47 @@ internal sealed partial class CaseGrain(
 
         s.Timeline.Add(new TimelineEntry(now, command.Actor, from, s.Status, command.Note ?? command.Result ?? command.AssignTo));
         await SaveAsync();
+        if (command.Action == CaseAction.Assign)
+        {
+            await WatchDeadlineAsync();
+        }
+
         await SignalReopeningAsync();
         return new CaseActResult(ToView(), CaseWorkflow.Allowed(s.Status, [.. command.ActorRoles]), null);
     }
 
     public Task<CaseView?> View() => Task.FromResult(state.State.Opened ? ToView() : null);
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task CheckOverdue()
     {
         var s = state.State;
-        if (reminderName != OverdueReminder)
-        {
-            return;
-        }
-
-        if (!s.Opened || !Watched.Contains(s.Status) || s.DueAt is null)
-        {
-            await StopWatchingAsync();
-            return;
-        }
-
-        var remaining = s.DueAt.Value - clock.Now;
-        if (remaining > TimeSpan.Zero)
-        {
-            if (remaining < policy.OverdueCheckInterval)
-            {
-                await WatchAsync(remaining); // the next look is at the due time itself
-            }
-
-            return;
-        }
-
-        if (!s.IsOverdue)
+        if (s is { Opened: true, IsOverdue: false, DueAt: { } due } && CaseDeadlinesGrain.Watched.Contains(s.Status) && due <= clock.Now)
         {
             s.IsOverdue = true;
             s.Timeline.Add(new TimelineEntry(clock.Now, "system", s.Status, s.Status, "已超期"));
             await SaveAsync();
         }
+        else if (s.Opened)
+        {
+            // A row behind its case (the sweep found it by that row) is brought up to date, so it is not found again.
+            await _projection.ProjectAsync(ToRow());
+        }
+    }
 
-        await StopWatchingAsync();
+    // Before the district sweep each assigned case had a reminder of its own: one still left
+    // removes itself on its next tick and hands its case over to the sweep.
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (await this.GetReminder(reminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        await CheckOverdue();
+        if (state.State is { IsOverdue: false, DueAt: not null } s && CaseDeadlinesGrain.Watched.Contains(s.Status))
+        {
+            await WatchDeadlineAsync();
+        }
     }
 
     // A reopened case is a warning signal (多渠道反复). The case is already saved: if correlation
@@ -216,20 +210,26 @@ internal sealed partial class CaseGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} was reopened but correlation could not be told; it is retried on the case's next activation")]
     private static partial void LogReopeningNotSignalled(ILogger logger, Exception exception, string caseId);
 
-    private Task<IGrainReminder> WatchAsync(TimeSpan untilDue)
+    // Tells the district's sweep of the new due time (the row already carries it), which also
+    // wakes a sweep that never ran. Should that fail, a sweep that has run finds the case by its
+    // row at its next tick; one that never has, when its next case is assigned.
+    private async Task WatchDeadlineAsync()
     {
-        var interval = policy.OverdueCheckInterval;
-        var first = untilDue < interval ? untilDue : interval;
-        return this.RegisterOrUpdateReminder(OverdueReminder, first > TimeSpan.FromSeconds(1) ? first : TimeSpan.FromSeconds(1), interval);
-    }
-
-    private async Task StopWatchingAsync()
-    {
-        if (await this.GetReminder(OverdueReminder) is { } reminder)
+        try
         {
-            await this.UnregisterReminder(reminder);
+            using (TenantRequestContext.Enter(Town.District))
+            {
+                await grains.GetCaseDeadlines(Town.District).Watch(state.State.DueAt!.Value);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDeadlineNotWatched(logger, ex, Id);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The district's deadline sweep could not be told of case {CaseId}'s due time; its next tick finds it")]
+    private static partial void LogDeadlineNotWatched(ILogger logger, Exception exception, string caseId);
 
     private async Task SaveAsync()
     {

@@ -21,5 +21,7 @@ internal sealed class CasesReadModel : IReadModelContribution
             row.Property(c => c.AssignedTo).HasMaxLength(100);
             // A town's list by state and time (the common feed query), and the district's counts by town and state.
             row.HasIndex(c => new { c.DistrictId, c.TownId, c.Status, c.OpenedAt });
+            // The district's deadline sweep: cases being worked on, by due time.
+            row.HasIndex(c => new { c.DistrictId, c.Status, c.DueAt });
         });
 }
