@@ -116,6 +116,34 @@ public abstract class StorageContract : IDisposable
     }
 
     [Fact]
+    public async Task ARowWrittenWithItsState_LandsOnlyIfTheStateDoes()
+    {
+        await using var node = await StartAsync(await NewStorageAsync());
+        var storage = node.Services.GetRequiredKeyedService<IGrainStorage>(GovernanceSilo.StorageName);
+        var writer = node.Services.GetRequiredService<IProjectionWriter>();
+        var readModel = node.Services.GetRequiredService<ReadModelFactory>();
+        var local = $"companion-{Guid.NewGuid():N}";
+        var id = TenantGrainKey.Create(Town, local);
+        var grainId = GrainId.Create("test-probe", id);
+        var at = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8));
+
+        // As a grain does: the row with the state, or (false: cluster mode) right after it.
+        var first = new ProbeRow { Id = id, Text = "一", Version = 1, WrittenAt = at };
+        var state = new GrainState<ProbeState>(new ProbeState { Text = "一", Version = 1 });
+        if (!await writer.UpsertWithStateAsync(first, () => storage.WriteStateAsync("test-probe", grainId, state)))
+        {
+            await writer.UpsertAsync(first);
+        }
+
+        var stale = new GrainState<ProbeState>(new ProbeState { Text = "过期", Version = 2 }) { ETag = "999" };
+        await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            writer.UpsertWithStateAsync(new ProbeRow { Id = id, Text = "过期", Version = 2, WrittenAt = at }, () => storage.WriteStateAsync("test-probe", grainId, stale)));
+
+        var row = await ReadRowAsync(readModel, local);
+        Assert.Equal(("一", 1L), (row?.Text, row?.Version));
+    }
+
+    [Fact]
     public async Task Projection_NeverReplacesANewerRow()
     {
         await using var node = await StartAsync(await NewStorageAsync());

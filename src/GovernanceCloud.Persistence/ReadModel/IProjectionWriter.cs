@@ -10,6 +10,14 @@ public interface IProjectionWriter
     Task<bool> UpsertAsync<TRow>(TRow row, CancellationToken cancellationToken = default)
         where TRow : class, IVersionedRow;
 
+    /// <summary>
+    /// Writes a grain's state through <paramref name="writeState"/> and, where the storage can
+    /// (embedded mode), upserts <paramref name="row"/> in the same commit. True when the row landed
+    /// with the state; false when it did not (cluster mode, or the row failed) and is to be upserted as usual.
+    /// </summary>
+    Task<bool> UpsertWithStateAsync<TRow>(TRow row, Func<Task> writeState)
+        where TRow : class, IVersionedRow;
+
     /// <summary>Upserts every row of <paramref name="rows"/> in one transaction (one commit), each as <see cref="UpsertAsync"/> would.</summary>
     Task UpsertAllAsync<TRow>(IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)
         where TRow : class, IVersionedRow;

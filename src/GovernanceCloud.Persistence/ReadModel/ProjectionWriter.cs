@@ -18,6 +18,19 @@ public sealed class ProjectionWriter(ReadModelFactory factory, SqliteWriter? sql
         where TRow : class, IVersionedRow =>
         RunAsync(typeof(TRow), inTransaction: false, (statement, connection, token) => statement.ExecuteAsync(connection, row, token), cancellationToken);
 
+    public async Task<bool> UpsertWithStateAsync<TRow>(TRow row, Func<Task> writeState)
+        where TRow : class, IVersionedRow
+    {
+        if (sqlite is null)
+        {
+            await writeState(); // the cluster's grain states are Orleans' ADO.NET storage: no shared transaction
+            return false;
+        }
+
+        var statement = _statements.GetOrAdd(typeof(TRow), Generate);
+        return await StateCompanion.WriteWithAsync(connection => statement.ExecuteAsync(connection, row, CancellationToken.None), writeState);
+    }
+
     public async Task UpsertAllAsync<TRow>(IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)
         where TRow : class, IVersionedRow
     {

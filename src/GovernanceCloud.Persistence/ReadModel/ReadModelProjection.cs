@@ -5,7 +5,7 @@ namespace GovernanceCloud.Persistence.ReadModel;
 
 /// <summary>
 /// Keeps one grain's read-model row in step with its state. The grain writes its state first and
-/// then hands the row here; if the database refuses, the row is retried on a grain timer with
+/// then hands the row here (or both at once, <see cref="SaveAsync"/>); if the database refuses, the row is retried on a grain timer with
 /// back-off until it lands. A crash between the two writes heals on the next activation, when
 /// the grain projects its current state again (a no-op if the row is already that version).
 /// </summary>
@@ -21,6 +21,25 @@ public sealed partial class ReadModelProjection<TRow>(IGrainBase grain, IProject
 
     /// <summary>Whether the latest row has landed (no retry is waiting).</summary>
     public bool IsSettled => _pending is null;
+
+    /// <summary>
+    /// Writes the grain's state (<paramref name="writeState"/>), then its row: in the same commit
+    /// where the storage allows it, else right after as <see cref="ProjectAsync"/>.
+    /// </summary>
+    public async Task SaveAsync(Func<Task> writeState, TRow row)
+    {
+        if (!await writer.UpsertWithStateAsync(row, writeState))
+        {
+            await ProjectAsync(row);
+            return;
+        }
+
+        // Newer than any row still waiting for a retry.
+        _pending = null;
+        _failures = 0;
+        _retry?.Dispose();
+        _retry = null;
+    }
 
     /// <summary>Projects <paramref name="row"/> now, or schedules retries if that fails.</summary>
     public Task ProjectAsync(TRow row)

@@ -9,7 +9,8 @@ namespace GovernanceCloud.Persistence.Sqlite;
 /// Grain state in the embedded SQLite file. The ETag is the row's version: a write must carry the
 /// version it read, or it fails with <see cref="InconsistentStateException"/>; a write returns only
 /// after SQLite has committed it to disk (through <see cref="SqliteWriter"/>, which commits the
-/// writes that are waiting together).
+/// writes that are waiting together). A read-model row handed over with the write
+/// (<see cref="StateCompanion"/>) goes into the same commit.
 /// </summary>
 public sealed class SqliteGrainStorage(SqliteReaders readers, SqliteWriter writer, IGrainStorageSerializer serializer, TimeProvider clock) : IGrainStorage
 {
@@ -52,6 +53,7 @@ public sealed class SqliteGrainStorage(SqliteReaders readers, SqliteWriter write
         var payload = Bytes(serializer.Serialize(grainState.State));
         var etag = grainState.ETag;
         var now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var companion = StateCompanion.Take();
         var version = await writer.WriteAsync(async connection =>
         {
             await using var statement = StatementCache.Rent(connection, etag is null ? Insert : Update);
@@ -64,8 +66,15 @@ public sealed class SqliteGrainStorage(SqliteReaders readers, SqliteWriter write
                 statement.Set(4, "$version", ParseETag(etag));
             }
 
-            return await statement.Command.ExecuteScalarAsync();
+            var written = await statement.Command.ExecuteScalarAsync();
+            if (written is not null && companion is not null)
+            {
+                await companion.RunAsync(connection);
+            }
+
+            return written;
         }) ?? throw Conflict("write", stateName, grainId, etag);
+        companion?.Committed();
         grainState.ETag = Convert.ToInt64(version, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }

@@ -27,8 +27,7 @@ public sealed class ProbeGrain(
     {
         state.State.Text = text;
         state.State.Version++;
-        await state.WriteStateAsync();
-        await _projection.ProjectAsync(ToRow());
+        await _projection.SaveAsync(state.WriteStateAsync, ToRow());
         return state.State.Version;
     }
 

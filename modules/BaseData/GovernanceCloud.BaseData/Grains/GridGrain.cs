@@ -94,8 +94,7 @@ internal sealed class GridGrain(
     {
         state.State.Version++;
         state.State.UpdatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
-        await _projection.ProjectAsync(ToRow());
+        await _projection.SaveAsync(state.WriteStateAsync, ToRow());
     }
 
     private GridProfile ToProfile() => new()

@@ -234,8 +234,7 @@ internal sealed partial class CaseGrain(
     private async Task SaveAsync()
     {
         state.State.Version++;
-        await state.WriteStateAsync();
-        await _projection.ProjectAsync(ToRow());
+        await _projection.SaveAsync(state.WriteStateAsync, ToRow());
     }
 
     private CaseView ToView()

@@ -72,13 +72,8 @@ internal sealed partial class ComplaintGrain(
         // soon, and a million of them must not wait out the idle age in memory.
         var history = await RecordPetitionerAsync(record, release: true);
         record = await CorrelatedAsync(record, history);
-        await WriteAsync(record);
-
-        // Durable from here. Its row and its case do not depend on each other: their writes share a
-        // commit instead of waiting one behind the other.
-        var row = _projection.ProjectAsync(ToRow(record));
+        await SaveAsync(record);
         var accepted = await OpenCaseAsync(record);
-        await row;
         if (accepted.CaseId != record.CaseId)
         {
             await RecordPetitionerAsync(accepted, release: true);
@@ -170,18 +165,12 @@ internal sealed partial class ComplaintGrain(
         return record;
     }
 
-    // The one way a complaint changes: its state durable first, then its row.
-    private async Task SaveAsync(ComplaintRecord record)
-    {
-        await WriteAsync(record);
-        await _projection.ProjectAsync(ToRow(record));
-    }
-
-    private Task WriteAsync(ComplaintRecord record)
+    // The one way a complaint changes: its state and its row, in one commit where the storage allows.
+    private Task SaveAsync(ComplaintRecord record)
     {
         state.State.Record = record;
         state.State.Version++;
-        return state.WriteStateAsync();
+        return _projection.SaveAsync(state.WriteStateAsync, ToRow(record));
     }
 
     // The petitioner's history with this complaint in it; null when the complaint names nobody.

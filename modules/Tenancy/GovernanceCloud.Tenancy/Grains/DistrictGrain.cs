@@ -66,8 +66,7 @@ internal sealed class DistrictGrain(
     private async Task SaveAsync()
     {
         state.State.Version++;
-        await state.WriteStateAsync();
-        await _projection.ProjectAsync(ToRow());
+        await _projection.SaveAsync(state.WriteStateAsync, ToRow());
     }
 
     private DistrictProfile ToProfile() => new()

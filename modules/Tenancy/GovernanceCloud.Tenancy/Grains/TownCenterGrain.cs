@@ -69,8 +69,7 @@ internal sealed class TownCenterGrain(
         s.Staffing = details.Staffing;
         s.Version++;
         s.UpdatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
-        await _projection.ProjectAsync(ToRow());
+        await _projection.SaveAsync(state.WriteStateAsync, ToRow());
     }
 
     private TownCenterProfile ToProfile() => new()
