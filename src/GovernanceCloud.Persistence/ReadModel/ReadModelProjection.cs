@@ -5,8 +5,8 @@ namespace GovernanceCloud.Persistence.ReadModel;
 
 /// <summary>
 /// Keeps one grain's read-model row in step with its state. The grain writes its state first and
-/// then hands the row here (or both at once, <see cref="SaveAsync"/>); if the database refuses, the row is retried on a grain timer with
-/// back-off until it lands. A crash between the two writes heals on the next activation, when
+/// then hands the row here, or hands both at once (<see cref="SaveAsync"/>); if the database
+/// refuses the row, it is retried on a grain timer with back-off until it lands. A crash between the two writes heals on the next activation, when
 /// the grain projects its current state again (a no-op if the row is already that version).
 /// </summary>
 public sealed partial class ReadModelProjection<TRow>(IGrainBase grain, IProjectionWriter writer, ILogger logger)
@@ -34,11 +34,8 @@ public sealed partial class ReadModelProjection<TRow>(IGrainBase grain, IProject
             return;
         }
 
-        // Newer than any row still waiting for a retry.
-        _pending = null;
-        _failures = 0;
-        _retry?.Dispose();
-        _retry = null;
+        _pending = null; // newer than any row still waiting for a retry
+        Settle();
     }
 
     /// <summary>Projects <paramref name="row"/> now, or schedules retries if that fails.</summary>
@@ -64,9 +61,7 @@ public sealed partial class ReadModelProjection<TRow>(IGrainBase grain, IProject
                 _pending = null;
             }
 
-            _failures = 0;
-            _retry?.Dispose();
-            _retry = null;
+            Settle();
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
         {
@@ -82,6 +77,13 @@ public sealed partial class ReadModelProjection<TRow>(IGrainBase grain, IProject
                 _retry.Change(delay, delay);
             }
         }
+    }
+
+    private void Settle()
+    {
+        _failures = 0;
+        _retry?.Dispose();
+        _retry = null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Projection of {RowType} v{Version} failed ({Failures}x); retrying in {Delay}.")]

@@ -26,7 +26,6 @@ internal sealed partial class CaseGrain(
     GovernanceClock clock,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
 {
-
     private ReadModelProjection<CaseRow> _projection = null!;
 
     private TenantId Town => TenantGrainKey.TenantOf(this.GetPrimaryKeyString());

@@ -32,7 +32,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
 
     private readonly List<PendingComplaint> _queue = [];
     private readonly ShardOutbox _outbox = new();
-    private IGrainTimer? _sendCommits;
+    private IGrainTimer _sendCommits = null!;
     private bool _draining;
     private (SettingsVersion Settings, DateTimeOffset LoadedAt)? _settings;
     private (IReadOnlyDictionary<string, ChannelLevel> Levels, DateTimeOffset LoadedAt)? _channels;
@@ -101,7 +101,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
             _draining = false;
             if (!_outbox.IsEmpty)
             {
-                _sendCommits?.Change(CommitLinger, Timeout.InfiniteTimeSpan);
+                _sendCommits.Change(CommitLinger, Timeout.InfiniteTimeSpan);
             }
         }
     }
@@ -126,7 +126,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
             catch
             {
                 _outbox.PutBack(shard, commits);
-                _sendCommits?.Change(RetryAfterFailure, Timeout.InfiniteTimeSpan);
+                _sendCommits.Change(RetryAfterFailure, Timeout.InfiniteTimeSpan);
                 throw;
             }
         }));
