@@ -15,6 +15,15 @@ public interface IPetitionerGrain : ITenantGrain, ILeavesWhenDone
     [Alias("record-history")]
     Task<IReadOnlyList<PetitionerComplaint>> Record(PetitionerComplaint complaint, bool release);
 
+    /// <summary>
+    /// Records a new complaint as a follow-up where it may be one: under the case of the
+    /// petitioner's latest other complaint in the same town when that has a case, else as given.
+    /// A complaint already recorded keeps the case it was recorded with, so a redo takes the same
+    /// path. Answers the history with it in; one call where asking the history and recording took two.
+    /// </summary>
+    [Alias("admit-history")]
+    Task<IReadOnlyList<PetitionerComplaint>> Admit(PetitionerComplaint complaint, bool release);
+
     [Alias("history")]
     Task<IReadOnlyList<PetitionerComplaint>> History();
 }

@@ -98,6 +98,8 @@ public sealed class CaseWorkflowApiTests(HostFactory host) : IClassFixture<HostF
         await Act(operatorClient, path, new { action = "close", satisfied = true });
         var afterClosure = await NewCaseAsync("xiangcheng.yuanhe", phone);
         Assert.NotEqual(first, afterClosure);
+        // The petitioner had proposed the closed case for it; what they keep is the case it opened.
+        Assert.Equal(afterClosure, await NewCaseAsync("xiangcheng.yuanhe", phone));
     }
 
     [Fact]

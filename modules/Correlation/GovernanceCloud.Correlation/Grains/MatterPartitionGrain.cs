@@ -16,10 +16,11 @@ namespace GovernanceCloud.Correlation.Grains;
 /// then cost an activation, a call per stage of every batch that named it, a write job of its
 /// own for its feed row, and a minute in memory as an activation. Here a batch asks the
 /// partition once per stage, the matters that changed are written together (one group commit
-/// in embedded mode) and their rows in one transaction, and a matter untouched for
+/// in embedded mode, each with its row) and a matter untouched for
 /// <see cref="CorrelationPolicy.MatterIdleAge"/> leaves memory. A matter's state is written
-/// before the call answers; its row follows, and is retried until it lands (a matter read back
-/// from storage is projected again, which heals a row lost to a crash in between).
+/// before the call answers; where its row cannot go in the same commit (cluster mode), the rows
+/// follow in one transaction and are retried until they land (a matter read back from storage is
+/// projected again, which heals a row lost to a crash in between).
 /// </summary>
 [GrainType("matter-partition")]
 internal sealed partial class MatterPartitionGrain(
@@ -70,9 +71,13 @@ internal sealed partial class MatterPartitionGrain(
 
         if (changed.Count > 0)
         {
+            var rows = changed.ConvertAll(m => m.ToRow());
+            bool[] landed;
             try
             {
-                await Task.WhenAll(changed.Select(m => _storage.WriteStateAsync(HeldMatter.StateName, m.StateId, m.Stored)));
+                // Each row rides in its state's commit where the storage allows (embedded mode).
+                landed = await Task.WhenAll(changed.Select((m, i) =>
+                    writer.UpsertWithStateAsync(rows[i], () => _storage.WriteStateAsync(HeldMatter.StateName, m.StateId, m.Stored))));
             }
             catch
             {
@@ -81,7 +86,18 @@ internal sealed partial class MatterPartitionGrain(
                 throw;
             }
 
-            changed.ForEach(m => _unprojected[m.Id] = m.ToRow());
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (!landed[i])
+                {
+                    _unprojected[rows[i].Id] = rows[i];
+                }
+                else if (_unprojected.TryGetValue(rows[i].Id, out var pending) && pending.Version <= rows[i].Version)
+                {
+                    _unprojected.Remove(rows[i].Id); // an older row waiting to be retried (read back from storage)
+                }
+            }
+
             await ProjectAsync();
         }
 

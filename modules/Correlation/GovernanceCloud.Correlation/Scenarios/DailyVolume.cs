@@ -13,11 +13,20 @@ internal sealed class DailyVolume(VolumeState state)
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
     private DateOnly? _latest = state.Days.Count == 0 ? null : state.Days.Keys.Max();
 
+    // The recent days' complaint ids as sets: a busy day holds thousands, and each count asks.
+    private readonly Dictionary<DateOnly, HashSet<string>> _counted = [];
+
     /// <summary>Counts the complaint; false when it was already counted.</summary>
     public bool Count(string complaintId, DateTimeOffset receivedAt)
     {
         var day = DayOf(receivedAt);
-        if (state.Recent.TryGetValue(day, out var ids) && ids.Contains(complaintId))
+        state.Recent.TryGetValue(day, out var ids);
+        if (!_counted.TryGetValue(day, out var counted))
+        {
+            _counted[day] = counted = new HashSet<string>(ids ?? [], StringComparer.Ordinal);
+        }
+
+        if (!counted.Add(complaintId))
         {
             return false;
         }
@@ -89,6 +98,11 @@ internal sealed class DailyVolume(VolumeState state)
         foreach (var old in state.Recent.Keys.Where(d => d < latest.AddDays(-RecentDays)).ToArray())
         {
             state.Recent.Remove(old);
+        }
+
+        foreach (var old in _counted.Keys.Where(d => d < latest.AddDays(-RecentDays)).ToArray())
+        {
+            _counted.Remove(old);
         }
     }
 }

@@ -61,17 +61,18 @@ internal sealed partial class ComplaintGrain(
 
         var record = complaint with
         {
-            Id = Id, DistrictId = District.Value, AcceptedAt = clock.GetUtcNow(), CaseId = await CaseForAsync(complaint),
+            Id = Id, DistrictId = District.Value, AcceptedAt = clock.GetUtcNow(),
+            CaseId = complaint.TownId is null ? null : complaint.JoinedCaseId ?? CasesGrains.CaseIdFor(Id),
         };
 
-        // The petitioner's history and the matter are settled before the complaint's one durable
-        // write, so the matter id needs no second write. Both are idempotent on the complaint id: if
+        // The petitioner's history, the case and the matter are settled before the complaint's one
+        // durable write, so nothing needs a second write. All are idempotent on the complaint id: if
         // the process dies before the write, the sender was not answered, sends again, and this
         // redoes them to the same effect. The history goes to the correlator with the complaint,
         // and the petitioner is released as it is recorded: nobody asks most petitioners anything
         // soon, and a million of them must not wait out the idle age in memory.
-        var history = await RecordPetitionerAsync(record, release: true);
-        record = await CorrelatedAsync(record, history);
+        var (admitted, history) = await AdmitAsync(record);
+        record = await CorrelatedAsync(admitted, history);
         await SaveAsync(record);
         var accepted = await OpenCaseAsync(record);
         if (accepted.CaseId != record.CaseId)
@@ -105,30 +106,30 @@ internal sealed partial class ComplaintGrain(
     }
 
     // The case an operator named; else a petitioner's follow-up joins their open case in the same
-    // town; anything else opens its own. Decided before the complaint is written, so a redo after a
-    // crash takes the same path.
-    private async Task<string?> CaseForAsync(ComplaintRecord complaint)
+    // town (their latest complaint there: a follow-up joins an open case, so that complaint's case
+    // is their newest one there); anything else opens its own. The petitioner proposes the case as
+    // it records the complaint, and is told again in the rare event that case has closed.
+    private async Task<(ComplaintRecord Record, IReadOnlyList<PetitionerComplaint>? History)> AdmitAsync(ComplaintRecord record)
     {
-        if (complaint.TownId is not { } town)
+        if (record.PetitionerKey is not { } key)
         {
-            return null;
+            return (record, null);
         }
 
-        if (complaint.JoinedCaseId is { } named)
+        var petitioner = grains.GetPetitioner(District, key);
+        var entry = Entry(record);
+        var history = record.JoinedCaseId is null ? await petitioner.Admit(entry, release: true) : await petitioner.Record(entry, release: true);
+        if (history.FirstOrDefault(c => c.ComplaintId == record.Id)?.CaseId is not { } proposed || proposed == record.CaseId)
         {
-            return named;
+            return (record, history);
         }
 
-        // Only the petitioner's latest complaint in this town needs a look: a follow-up joins an
-        // open case, so that complaint's case is their newest one there. One grain call, not one per past case.
-        if (complaint.PetitionerKey is { } key
-            && (await grains.GetPetitioner(District, key).History()).LastOrDefault(c => c.TownId == town) is { CaseId: { } caseId }
-            && await grains.GetCase(TenantId.Parse(town), caseId).View() is { Status: not CaseStatus.Closed })
+        if (await grains.GetCase(TenantId.Parse(record.TownId!), proposed).View() is { Status: not CaseStatus.Closed })
         {
-            return caseId;
+            return (record with { CaseId = proposed }, history);
         }
 
-        return CasesGrains.CaseIdFor(Id);
+        return (record, await petitioner.Record(entry, release: true));
     }
 
     // What follows an accepted complaint, redone on activation in case the process died before it
@@ -175,9 +176,9 @@ internal sealed partial class ComplaintGrain(
 
     // The petitioner's history with this complaint in it; null when the complaint names nobody.
     private async Task<IReadOnlyList<PetitionerComplaint>?> RecordPetitionerAsync(ComplaintRecord record, bool release) =>
-        record.PetitionerKey is { } key
-            ? await grains.GetPetitioner(District, key).Record(new PetitionerComplaint(record.Id, record.TownId, record.Channel, record.ReceivedAt, record.CaseId), release)
-            : null;
+        record.PetitionerKey is { } key ? await grains.GetPetitioner(District, key).Record(Entry(record), release) : null;
+
+    private static PetitionerComplaint Entry(ComplaintRecord record) => new(record.Id, record.TownId, record.Channel, record.ReceivedAt, record.CaseId);
 
     // Correlation is part of accepting a complaint (a warning follows within the request). If it
     // fails, the complaint is accepted without a matter and correlated again on its next activation.

@@ -25,28 +25,20 @@ internal sealed class PetitionerGrain(
     public async Task<IReadOnlyList<PetitionerComplaint>> Record(PetitionerComplaint complaint, bool release)
     {
         _lastCall = time.GetUtcNow();
-        var at = state.State.Complaints.FindIndex(c => c.ComplaintId == complaint.ComplaintId);
-        if (at < 0 || state.State.Complaints[at] != complaint)
-        {
-            if (at >= 0)
-            {
-                state.State.Complaints[at] = complaint; // e.g. assigned to a town after triage
-            }
-            else
-            {
-                state.State.Complaints.Add(complaint);
-                state.State.Complaints.Sort((a, b) => a.ReceivedAt.CompareTo(b.ReceivedAt));
-            }
+        await KeepAsync(complaint);
+        Release(release);
+        return History(state.State);
+    }
 
-            await state.WriteStateAsync();
-        }
-
-        // Most petitioners complain once: a year's burst kept every one of them in memory for its idle minute.
-        if (release)
-        {
-            _leave ??= this.RegisterGrainTimer(LeaveIfQuiet, Quiet, Quiet);
-        }
-
+    public async Task<IReadOnlyList<PetitionerComplaint>> Admit(PetitionerComplaint complaint, bool release)
+    {
+        _lastCall = time.GetUtcNow();
+        var complaints = state.State.Complaints;
+        var caseId = complaints.Find(c => c.ComplaintId == complaint.ComplaintId) is { } recorded
+            ? recorded.CaseId
+            : (complaint.TownId is { } town ? complaints.FindLast(c => c.TownId == town)?.CaseId : null) ?? complaint.CaseId;
+        await KeepAsync(complaint with { CaseId = caseId });
+        Release(release);
         return History(state.State);
     }
 
@@ -54,6 +46,38 @@ internal sealed class PetitionerGrain(
     {
         _lastCall = time.GetUtcNow();
         return Task.FromResult<IReadOnlyList<PetitionerComplaint>>(History(state.State));
+    }
+
+    // Adds the complaint, or replaces its entry (e.g. assigned to a town after triage), and writes if anything changed.
+    private async Task KeepAsync(PetitionerComplaint complaint)
+    {
+        var complaints = state.State.Complaints;
+        var at = complaints.FindIndex(c => c.ComplaintId == complaint.ComplaintId);
+        if (at >= 0 && complaints[at] == complaint)
+        {
+            return;
+        }
+
+        if (at >= 0)
+        {
+            complaints[at] = complaint;
+        }
+        else
+        {
+            complaints.Add(complaint);
+            complaints.Sort((a, b) => a.ReceivedAt.CompareTo(b.ReceivedAt));
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    // Most petitioners complain once: a year's burst kept every one of them in memory for its idle minute.
+    private void Release(bool release)
+    {
+        if (release)
+        {
+            _leave ??= this.RegisterGrainTimer(LeaveIfQuiet, Quiet, Quiet);
+        }
     }
 
     private Task LeaveIfQuiet()
