@@ -17,7 +17,9 @@ internal sealed class PetitionerGrain(
     // Released, a petitioner leaves once no call has come for this long. Leaving at once lost the
     // race with their next complaints of the same burst: Orleans rejects calls queued on an
     // activation that is going away, and a caller asking again met the next one going away too.
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
+    // A burst's calls come within milliseconds; a whole second kept each petitioner alive through
+    // a collection (300 a second promoted 3.5 MB into every gen0 pause of 15-20 ms; now 1.3-2 MB, 8-13 ms).
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
 
     private DateTimeOffset _lastCall;
     private IGrainTimer? _leave;
