@@ -1,4 +1,6 @@
 using GovernanceCloud.Cases.Api;
+using GovernanceCloud.Cases.Contracts;
+using GovernanceCloud.Cases.Grains;
 using GovernanceCloud.Cases.ReadModel;
 using GovernanceCloud.Cases.Workflow;
 using GovernanceCloud.Persistence.ReadModel;
@@ -16,6 +18,7 @@ public static class CasesModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IReadModelContribution, CasesReadModel>();
         services.AddSingleton<CasePolicy>();
+        services.AddSingleton<INewCaseRows, CaseRows>();
         return services;
     }
 

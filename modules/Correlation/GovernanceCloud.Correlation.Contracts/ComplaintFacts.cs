@@ -29,8 +29,8 @@ public sealed record ComplaintFacts
     [Id(9)] public string? PetitionerKey { get; init; }
 
     /// <summary>
-    /// The petitioner's complaints as recorded with this one, when the caller has them (the
-    /// complaint grain just recorded it); else null, and the correlator asks the petitioner.
+    /// The petitioner's complaints with this one among them, when the caller has them (the intake
+    /// journal read them as it accepted it); else null, and the correlator reads them from the pool.
     /// </summary>
     [Id(10)] public IReadOnlyList<PetitionerComplaint>? PetitionerHistory { get; init; }
 }

@@ -45,4 +45,7 @@ public interface IComplaintIntake
 {
     /// <summary>201 new, 200 the same again, 409 the key with other content, 400 with the fields that are wrong.</summary>
     Task<IntakeAnswer> SubmitAsync(ComplaintRequest request, ClaimsPrincipal caller, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="SubmitAsync"/> for each request, answered in order; the new ones are written together.</summary>
+    Task<IntakeAnswer[]> SubmitManyAsync(IReadOnlyList<ComplaintRequest> requests, ClaimsPrincipal caller, CancellationToken cancellationToken);
 }

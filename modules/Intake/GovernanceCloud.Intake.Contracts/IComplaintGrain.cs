@@ -1,19 +1,15 @@
-using GovernanceCloud.Kernel.Grains;
 using GovernanceCloud.Kernel.Tenancy;
 
 namespace GovernanceCloud.Intake.Contracts;
 
 /// <summary>
-/// One complaint, keyed within its district by its <c>(channel, externalId)</c>, so a gateway's
-/// retry reaches the same grain: the same content again is a duplicate, other content a conflict.
+/// One complaint after intake, keyed within its district by its id (from its
+/// <c>(channel, externalId)</c>). Complaints are accepted by the intake journal
+/// (<see cref="IIntakeJournalGrain"/>); this grain is for reading and working on one.
 /// </summary>
 [Alias("gc.complaint")]
-public interface IComplaintGrain : ITenantGrain, ILeavesWhenDone
+public interface IComplaintGrain : ITenantGrain
 {
-    /// <summary>Accepts the complaint durably, or says it was already accepted (or conflicts).</summary>
-    [Alias("submit")]
-    Task<SubmitResult> Submit(ComplaintRecord complaint);
-
     /// <summary>The complaint, or null when none was submitted under this key.</summary>
     [Alias("get")]
     Task<ComplaintRecord?> GetRecord();
@@ -22,21 +18,3 @@ public interface IComplaintGrain : ITenantGrain, ILeavesWhenDone
     [Alias("assign-town")]
     Task<bool> AssignTown(string townId, string? gridId, string assignedBy);
 }
-
-/// <summary>How a submission ended.</summary>
-public enum SubmitOutcome
-{
-    /// <summary>New, and now durable (answer 201).</summary>
-    Created,
-
-    /// <summary>The same complaint again (answer 200, same ids).</summary>
-    Duplicate,
-
-    /// <summary>The same key with other content (answer 409).</summary>
-    Conflict,
-}
-
-/// <summary>The answer of <see cref="IComplaintGrain.Submit"/>.</summary>
-[GenerateSerializer, Immutable, Alias("gc.submit-result")]
-public sealed record SubmitResult(
-    [property: Id(0)] SubmitOutcome Outcome, [property: Id(1)] string ComplaintId, [property: Id(2)] string? TownId, [property: Id(3)] string? CaseId);

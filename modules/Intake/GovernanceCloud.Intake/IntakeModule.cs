@@ -3,6 +3,7 @@ using GovernanceCloud.Intake.Archive;
 using GovernanceCloud.Intake.Contracts;
 using GovernanceCloud.Intake.Channels;
 using GovernanceCloud.Intake.Grains;
+using GovernanceCloud.Intake.Journal;
 using GovernanceCloud.Intake.ReadModel;
 using GovernanceCloud.Intake.Seed;
 using GovernanceCloud.Persistence.ReadModel;
@@ -24,6 +25,8 @@ public static class IntakeModule
         services.AddSingleton<IComplaintIntake, ComplaintIntake>();
         services.AddSingleton<IComplaintArchive, ComplaintArchive>();
         services.AddSingleton<IntakeSwitches>();
+        services.AddSingleton<IPetitionerHistories, PetitionerHistories>();
+        services.AddSingleton<IntakeJournal>();
         if (seedOnStart)
         {
             services.AddHostedService<IntakeSeedService>();

@@ -21,4 +21,18 @@ public interface IProjectionWriter
     /// <summary>Upserts every row of <paramref name="rows"/> in one transaction (one commit), each as <see cref="UpsertAsync"/> would.</summary>
     Task UpsertAllAsync<TRow>(IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)
         where TRow : class, IVersionedRow;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with upserts that all commit together, in one transaction, and
+    /// answers what it answered once that commit is durable. The work may run more than once (a
+    /// group commit tried again), so it must start afresh each time and keep no effects outside.
+    /// </summary>
+    Task<T> WriteTogetherAsync<T>(Func<IRowUpserts, Task<T>> work, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Upserts inside <see cref="IProjectionWriter.WriteTogetherAsync"/>'s transaction.</summary>
+public interface IRowUpserts
+{
+    /// <summary>As <see cref="IProjectionWriter.UpsertAsync"/>: true when the table changed, false when it held this version or a newer one.</summary>
+    Task<bool> UpsertAsync(IVersionedRow row);
 }

@@ -48,6 +48,22 @@ public sealed class ProjectionWriter(ReadModelFactory factory, SqliteWriter? sql
         }
     }
 
+    public async Task<T> WriteTogetherAsync<T>(Func<IRowUpserts, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        if (sqlite is not null)
+        {
+            return await sqlite.WriteAsync(connection => work(new Upserts(this, connection, CancellationToken.None)));
+        }
+
+        await using var context = factory.Create();
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(new Upserts(this, connection, cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
     // Embedded: inside the writer's next group commit. Cluster: on a pooled connection, in a
     // transaction of its own when the work is several statements.
     private async Task<bool> RunAsync(Type rowType, bool inTransaction, Func<VersionedUpsert, DbConnection, CancellationToken, Task<bool>> work, CancellationToken cancellationToken)
@@ -76,5 +92,11 @@ public sealed class ProjectionWriter(ReadModelFactory factory, SqliteWriter? sql
     {
         using var context = factory.Create();
         return VersionedUpsert.For(context, type);
+    }
+
+    private sealed class Upserts(ProjectionWriter writer, DbConnection connection, CancellationToken cancellationToken) : IRowUpserts
+    {
+        public Task<bool> UpsertAsync(IVersionedRow row) =>
+            writer._statements.GetOrAdd(row.GetType(), writer.Generate).ExecuteAsync(connection, row, cancellationToken);
     }
 }

@@ -6,6 +6,7 @@ using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Kernel.Time;
 using GovernanceCloud.Persistence.Hosting;
 using GovernanceCloud.Persistence.ReadModel;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace GovernanceCloud.Cases.Grains;
@@ -21,6 +22,7 @@ namespace GovernanceCloud.Cases.Grains;
 internal sealed partial class CaseGrain(
     [PersistentState("case", GovernanceSilo.StorageName)] IPersistentState<CaseState> state,
     IProjectionWriter writer,
+    ReadModelFactory readModel,
     IGrainFactory grains,
     CasePolicy policy,
     GovernanceClock clock,
@@ -40,10 +42,15 @@ internal sealed partial class CaseGrain(
             await _projection.ProjectAsync(ToRow());
             await SignalReopeningAsync();
         }
+        else
+        {
+            await AdoptAsync();
+        }
     }
 
     public async Task<CaseView> Open(CaseOpening opening)
     {
+        await AdoptAsync();
         var s = state.State;
         if (s.Opened)
         {
@@ -72,6 +79,7 @@ internal sealed partial class CaseGrain(
 
     public async Task<bool> Join(string complaintId, CaseJoinReason reason)
     {
+        await AdoptAsync();
         var s = state.State;
         if (s.ComplaintIds.Contains(complaintId))
         {
@@ -92,6 +100,7 @@ internal sealed partial class CaseGrain(
 
     public async Task<CaseActResult> Act(CaseCommand command)
     {
+        await AdoptAsync();
         var s = state.State;
         if (!s.Opened)
         {
@@ -141,10 +150,15 @@ internal sealed partial class CaseGrain(
         return new CaseActResult(ToView(), CaseWorkflow.Allowed(s.Status, [.. command.ActorRoles]), null);
     }
 
-    public Task<CaseView?> View() => Task.FromResult(state.State.Opened ? ToView() : null);
+    public async Task<CaseView?> View()
+    {
+        await AdoptAsync();
+        return state.State.Opened ? ToView() : null;
+    }
 
     public async Task CheckOverdue()
     {
+        await AdoptAsync();
         var s = state.State;
         if (s is { Opened: true, IsOverdue: false, DueAt: { } due } && CaseDeadlinesGrain.Watched.Contains(s.Status) && due <= clock.Now)
         {
@@ -230,6 +244,26 @@ internal sealed partial class CaseGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The district's deadline sweep could not be told of case {CaseId}'s due time; its next tick finds it")]
     private static partial void LogDeadlineNotWatched(ILogger logger, Exception exception, string caseId);
 
+    // A case the intake journal opened is only its row until its grain first changes it. Looked
+    // for again while the case is unknown: its row may have landed since this activation began.
+    private async Task AdoptAsync()
+    {
+        if (state.State.Opened)
+        {
+            return;
+        }
+
+        await using var db = readModel.Create();
+        using (TenantRequestContext.Enter(Town))
+        {
+            var row = await db.Set<CaseRow>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id && c.TownId == Town.Value);
+            if (row is not null && CaseRows.StateOf(row) is { } opened)
+            {
+                state.State = opened;
+            }
+        }
+    }
+
     private async Task SaveAsync()
     {
         state.State.Version++;
@@ -254,7 +288,8 @@ internal sealed partial class CaseGrain(
         {
             Id = Id, DistrictId = Town.District.Value, TownId = Town.Value, Status = s.Status.ToString(), CategoryCode = s.CategoryCode, GridId = s.GridId,
             OpenedAt = s.OpenedAt, DueAt = s.DueAt, ResolvedAt = s.ResolvedAt, ClosedAt = s.ClosedAt, IsOverdue = s.IsOverdue,
-            AssignedTo = s.AssignedTo, Satisfied = s.Satisfied, Version = s.Version,
+            AssignedTo = s.AssignedTo, Satisfied = s.Satisfied, ComplaintIds = string.Join(' ', s.ComplaintIds), AcceptedAt = s.Timeline.FirstOrDefault()?.At,
+            Version = s.Version,
         };
     }
 }

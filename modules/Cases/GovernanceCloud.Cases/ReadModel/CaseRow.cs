@@ -31,6 +31,12 @@ public sealed class CaseRow : IChangeTrackedRow
 
     public bool? Satisfied { get; set; }
 
+    /// <summary>Internal: the case's complaints, the opening one first, separated by spaces (never in a feed).</summary>
+    public string? ComplaintIds { get; set; }
+
+    /// <summary>Internal: when intake opened the case (its timeline's first entry).</summary>
+    public DateTimeOffset? AcceptedAt { get; set; }
+
     public long Version { get; set; }
 
     /// <summary>Set by the database on every write (incremental sync).</summary>

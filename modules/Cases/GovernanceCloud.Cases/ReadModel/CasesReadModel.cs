@@ -19,6 +19,7 @@ internal sealed class CasesReadModel : IReadModelContribution
             row.Property(c => c.CategoryCode).HasMaxLength(20);
             row.Property(c => c.GridId).HasMaxLength(100);
             row.Property(c => c.AssignedTo).HasMaxLength(100);
+            row.Property(c => c.ComplaintIds).HasMaxLength(8000);
             // A town's list by state and time (the common feed query), and the district's counts by town and state.
             row.HasIndex(c => new { c.DistrictId, c.TownId, c.Status, c.OpenedAt });
             // The district's deadline sweep: cases being worked on, by due time.

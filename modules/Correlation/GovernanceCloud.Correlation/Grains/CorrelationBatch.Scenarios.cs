@@ -29,13 +29,12 @@ internal sealed partial class CorrelationBatch
         return complaints.Select((_, i) => new CorrelationOutcome(snapshots[i].Id, warnings[i].ToArray())).ToArray();
     }
 
-    // Each complaint's petitioner history: the one it came with, else asked of the petitioner once per batch.
+    // Each complaint's petitioner history: the one it came with, else read from the pool once per batch.
     private async Task<IReadOnlyList<PetitionerComplaint>[]> HistoriesAsync(ComplaintFacts[] complaints)
     {
-        var keys = complaints.Where(c => c.PetitionerHistory is null).Select(c => c.PetitionerKey).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        var asked = (await Task.WhenAll(keys.Select(async key => (Key: key, History: await grains.GetPetitioner(district, key).History()))))
-            .ToDictionary(h => h.Key, h => h.History, StringComparer.Ordinal);
-        return Array.ConvertAll(complaints, c => c.PetitionerHistory ?? (c.PetitionerKey is { } key ? asked[key] : []));
+        var keys = complaints.Where(c => c.PetitionerHistory is null).Select(c => c.PetitionerKey).OfType<string>().ToArray();
+        var read = keys.Length == 0 ? null : await petitioners.OfAsync(district, keys);
+        return Array.ConvertAll(complaints, c => c.PetitionerHistory ?? (c.PetitionerKey is { } key ? read![key] : []));
     }
 
     // Each complaint counted in its grid's and its category's volume, with the counts as they then stand.

@@ -14,7 +14,7 @@ namespace GovernanceCloud.Correlation.Grains;
 /// starts within it find each other here, in arrival order, before anything is written.
 /// </summary>
 internal sealed partial class CorrelationBatch(
-    IGrainFactory grains, TenantId district, CorrelationSettings settings, IReadOnlyDictionary<string, ChannelLevel> levels, ShardOutbox outbox)
+    IGrainFactory grains, IPetitionerHistories petitioners, TenantId district, CorrelationSettings settings, IReadOnlyDictionary<string, ChannelLevel> levels, ShardOutbox outbox)
 {
     public async Task<CorrelationOutcome[]> RunAsync(IReadOnlyList<PendingComplaint> batch)
     {

@@ -21,7 +21,7 @@ namespace GovernanceCloud.Correlation.Grains;
 [StatelessWorker(1)]
 [Reentrant]
 [GrainType("correlator")]
-internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces places, CorrelationPolicy policy, TimeProvider time) : Grain, ICorrelatorGrain
+internal sealed class CorrelatorGrain(IGrainFactory grains, IPetitionerHistories petitioners, DistrictPlaces places, CorrelationPolicy policy, TimeProvider time) : Grain, ICorrelatorGrain
 {
     private const int MaxBatch = 256;
 
@@ -84,7 +84,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, DistrictPlaces place
                 try
                 {
                     var settings = (await SettingsAsync()).Settings;
-                    var outcomes = await new CorrelationBatch(grains, District, settings, await ChannelLevelsAsync(), _outbox).RunAsync(batch);
+                    var outcomes = await new CorrelationBatch(grains, petitioners, District, settings, await ChannelLevelsAsync(), _outbox).RunAsync(batch);
                     for (var i = 0; i < batch.Count; i++)
                     {
                         batch[i].Outcome.TrySetResult(outcomes[i]);

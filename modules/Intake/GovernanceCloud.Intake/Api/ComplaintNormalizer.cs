@@ -69,6 +69,7 @@ internal sealed partial class ComplaintNormalizer(ChannelCatalog channels, Perso
         var protector = keys.For(district);
         var record = new ComplaintRecord
         {
+            Id = IntakeGrains.ComplaintId(district, request.Channel!, request.ExternalId!),
             DistrictId = district.Value,
             TownId = townId,
             GridId = gridId,
@@ -116,7 +117,9 @@ internal sealed partial class ComplaintNormalizer(ChannelCatalog channels, Perso
             return null;
         }
 
-        return at;
+        // Whole milliseconds: the pool's rows keep no finer time (SQLite 0.1 ms, PostgreSQL 1 µs), and
+        // the time read back from a row must give a retry the same content hash as the first delivery.
+        return at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMillisecond));
     }
 
     private static GeoPoint? Location(LocationRequest? location, FieldErrors errors)

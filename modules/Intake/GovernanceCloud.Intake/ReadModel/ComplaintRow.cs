@@ -4,7 +4,8 @@ namespace GovernanceCloud.Intake.ReadModel;
 
 /// <summary>
 /// A complaint in the read model: the <c>Complaints</c> feed (without the content, address and
-/// petitioner key, which stay inside) and the triage queue (rows without a town).
+/// petitioner key, which stay inside), the triage queue (rows without a town), petitioners'
+/// histories, and the whole complaint as the intake journal wrote it (<see cref="ComplaintRows"/>).
 /// </summary>
 public sealed class ComplaintRow : IChangeTrackedRow
 {
@@ -44,6 +45,22 @@ public sealed class ComplaintRow : IChangeTrackedRow
 
     /// <summary>Internal: the address as given (never in a feed).</summary>
     public string Address { get; set; } = "";
+
+    /// <summary>Internal: the petitioner's name, phone and ID number, encrypted (never in a feed).</summary>
+    public string? PetitionerEncrypted { get; set; }
+
+    public double? Lat { get; set; }
+
+    public double? Lng { get; set; }
+
+    /// <summary>Internal: the keyed hash of what was submitted, to tell a retry from a conflict.</summary>
+    public string? ContentHash { get; set; }
+
+    /// <summary>Internal: the open case an operator joined the complaint to when recording it.</summary>
+    public string? JoinedCaseId { get; set; }
+
+    /// <summary>Internal: who assigned the complaint to its town from the triage queue.</summary>
+    public string? AssignedBy { get; set; }
 
     /// <summary><c>Accepted</c>, or <c>Triage</c> while no town is known.</summary>
     public required string Status { get; set; }

@@ -42,8 +42,12 @@ internal sealed class IntakeReadModel : IReadModelContribution
             complaint.Property(c => c.PetitionerKey).HasMaxLength(64);
             complaint.Property(c => c.Address).HasMaxLength(200);
             complaint.Property(c => c.Status).HasMaxLength(20);
+            complaint.Property(c => c.ContentHash).HasMaxLength(64);
+            complaint.Property(c => c.JoinedCaseId).HasMaxLength(60);
+            complaint.Property(c => c.AssignedBy).HasMaxLength(100);
             complaint.HasIndex(c => new { c.DistrictId, c.TownId, c.ReceivedAt });
             complaint.HasIndex(c => new { c.DistrictId, c.PetitionerKey });
+            complaint.HasIndex(c => c.CaseId);
         });
     }
 }

@@ -1,0 +1,167 @@
+using GovernanceCloud.Cases.Contracts;
+using GovernanceCloud.Correlation.Contracts;
+using GovernanceCloud.Intake.Contracts;
+using GovernanceCloud.Intake.Grains;
+using GovernanceCloud.Intake.ReadModel;
+using GovernanceCloud.Kernel.Tenancy;
+using GovernanceCloud.Persistence.ReadModel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace GovernanceCloud.Intake.Journal;
+
+/// <summary>
+/// The work of an intake journal on one set of complaints (<see cref="IIntakeJournalGrain"/>): what
+/// is already in the pool is answered from its rows; the new complaints' petitioners' histories are
+/// read in one query; their cases are settled (<see cref="FollowUps"/>); they are correlated (the
+/// correlator batches them); then the complaints and the cases they open are written as rows in one
+/// transaction, and only then answered. A crash before the commit leaves nothing a retry would not
+/// redo to the same effect: the correlator and the case joins are idempotent on the complaint id.
+/// </summary>
+internal sealed partial class IntakeJournal(
+    ReadModelFactory readModel,
+    IProjectionWriter writer,
+    IPetitionerHistories petitioners,
+    INewCaseRows newCases,
+    IGrainFactory grains,
+    IntakeSwitches switches,
+    TimeProvider clock,
+    ILogger<IntakeJournal> logger)
+{
+    public async Task<SubmitResult[]> AdmitAsync(TenantId district, IReadOnlyList<ComplaintRecord> complaints)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < complaints.Count; i++)
+        {
+            first.TryAdd(complaints[i].Id, i);
+        }
+
+        var stored = await StoredAsync(district, first.Keys);
+        var now = clock.GetUtcNow();
+        var fresh = first.Values.Where(i => !stored.ContainsKey(complaints[i].Id)).Order()
+            .Select(i => complaints[i] with { DistrictId = district.District.Value, AcceptedAt = now })
+            .ToArray();
+
+        var histories = await petitioners.OfAsync(district, fresh.Select(c => c.PetitionerKey).OfType<string>().ToArray());
+        var decided = await new FollowUps(grains, histories).DecideAsync(fresh);
+        var correlated = await CorrelateAsync(district, decided);
+        var (written, final) = await WriteAsync(correlated, now);
+
+        var lost = fresh.Where((_, j) => !written[j]).Select(c => c.Id).ToArray();
+        if (lost.Length > 0)
+        {
+            // Accepted meanwhile through another journal (the same key under another petitioner): answered as stored.
+            foreach (var (id, row) in await StoredAsync(district, lost))
+            {
+                stored[id] = row;
+            }
+        }
+
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        for (var j = 0; j < final.Length; j++)
+        {
+            if (written[j])
+            {
+                stored[final[j].Id] = new Stored(final[j].Id, final[j].ContentHash, final[j].TownId, final[j].CaseId);
+                created.Add(final[j].Id);
+            }
+        }
+
+        return complaints.Select((c, i) =>
+            created.Contains(c.Id) && first[c.Id] == i
+                ? new SubmitResult(SubmitOutcome.Created, c.Id, stored[c.Id].TownId, stored[c.Id].CaseId)
+                : Answer(stored[c.Id], c)).ToArray();
+    }
+
+    private static SubmitResult Answer(Stored stored, ComplaintRecord complaint) =>
+        new(stored.ContentHash == complaint.ContentHash ? SubmitOutcome.Duplicate : SubmitOutcome.Conflict, stored.Id, stored.TownId, stored.CaseId);
+
+    // Correlation is part of accepting a complaint (a warning follows within the request). One that
+    // fails is accepted without a matter, and correlated when its grain is next activated.
+    private async Task<ComplaintRecord[]> CorrelateAsync(TenantId district, (ComplaintRecord Record, IReadOnlyList<PetitionerComplaint>? History)[] decided)
+    {
+        if (!switches.Correlate)
+        {
+            return [.. decided.Select(d => d.Record)];
+        }
+
+        var correlator = grains.GetCorrelator(district);
+        return await Task.WhenAll(decided.Select(async d =>
+        {
+            try
+            {
+                return d.Record with { MatterId = (await correlator.Correlate(ComplaintFactsOf.Record(d.Record, d.History))).MatterId };
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogCorrelationFailed(logger, ex, d.Record.Id);
+                return d.Record;
+            }
+        }));
+    }
+
+    // The complaints in order, then the cases they open with the complaints that joined them. A
+    // complaint whose row is already there (taken meanwhile by another journal) is not written, and
+    // a follow-up of its case opens its own instead. Runs again from the start if the commit is retried.
+    private Task<(bool[] Written, ComplaintRecord[] Final)> WriteAsync(ComplaintRecord[] records, DateTimeOffset now) =>
+        writer.WriteTogetherAsync(async rows =>
+        {
+            var written = new bool[records.Length];
+            var final = (ComplaintRecord[])records.Clone();
+            var openers = records.Where(r => r.CaseId is { } k && k == CasesGrains.CaseIdFor(r.Id)).Select(r => r.CaseId!).ToHashSet(StringComparer.Ordinal);
+            var members = new Dictionary<string, (ComplaintRecord Opener, List<string> Ids)>(StringComparer.Ordinal);
+            for (var j = 0; j < final.Length; j++)
+            {
+                var record = final[j];
+                if (record.CaseId is { } joined && joined != CasesGrains.CaseIdFor(record.Id) && openers.Contains(joined) && !members.ContainsKey(joined))
+                {
+                    final[j] = record = record with { CaseId = CasesGrains.CaseIdFor(record.Id) };
+                }
+
+                written[j] = await rows.UpsertAsync(ComplaintRows.ToRow(record, version: 1, assignedBy: null));
+                if (!written[j] || record.CaseId is not { } caseId)
+                {
+                    continue;
+                }
+
+                if (caseId == CasesGrains.CaseIdFor(record.Id))
+                {
+                    members[caseId] = (record, [record.Id]);
+                }
+                else if (members.TryGetValue(caseId, out var opened))
+                {
+                    opened.Ids.Add(record.Id);
+                }
+            }
+
+            foreach (var (caseId, (opener, ids)) in members)
+            {
+                var opening = new CaseOpening(opener.Id, opener.CategoryCode, opener.GridId, opener.ReceivedAt);
+                await rows.UpsertAsync((IVersionedRow)newCases.Opened(TenantId.Parse(opener.TownId!), caseId, opening, ids, now));
+            }
+
+            return (written, final);
+        });
+
+    // By key alone, and the district checked here: with the district in the statement, SQLite
+    // walks the district's whole index instead of probing the keys (the pool grew, intake slowed).
+    private async Task<Dictionary<string, Stored>> StoredAsync(TenantId district, IEnumerable<string> ids)
+    {
+        var wanted = ids.ToArray();
+        var districtId = district.District.Value;
+        await using var db = readModel.Create();
+        using (TenantRequestContext.EnterSystem())
+        {
+            var rows = await db.Set<ComplaintRow>().AsNoTracking()
+                .Where(c => wanted.Contains(c.Id))
+                .Select(c => new { c.DistrictId, Stored = new Stored(c.Id, c.ContentHash, c.TownId, c.CaseId) })
+                .ToArrayAsync();
+            return rows.Where(r => r.DistrictId == districtId).ToDictionary(r => r.Stored.Id, r => r.Stored, StringComparer.Ordinal);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId} could not be correlated; it is correlated when its grain is next activated")]
+    private static partial void LogCorrelationFailed(ILogger logger, Exception exception, string complaintId);
+
+    private sealed record Stored(string Id, string? ContentHash, string? TownId, string? CaseId);
+}
