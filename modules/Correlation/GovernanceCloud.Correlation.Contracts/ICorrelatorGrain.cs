@@ -13,6 +13,10 @@ public interface ICorrelatorGrain : ITenantGrain
     [Alias("correlate")]
     Task<CorrelationOutcome> Correlate(ComplaintFacts complaint);
 
+    /// <summary>As <see cref="Correlate"/> for each complaint, answered in order: one call for an intake journal's set.</summary>
+    [Alias("correlate-all")]
+    Task<CorrelationOutcome[]> CorrelateAll(ComplaintFacts[] complaints);
+
     /// <summary>Raises or feeds the ChannelEscalation warning of a reopened case; answers its id. Telling it the same reopening again changes nothing.</summary>
     [Alias("case-reopened")]
     Task<string> CaseReopened(CaseReopening reopening);

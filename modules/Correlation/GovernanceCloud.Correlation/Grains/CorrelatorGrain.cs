@@ -52,15 +52,28 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, IPetitionerHistories
     {
         var extractor = await places.ExtractorAsync(District);
         var keys = await Task.Run(() => ComplaintKeys.Of(complaint, extractor));
-        var pending = new PendingComplaint(complaint, keys);
-        _queue.Add(pending);
+        return await Enqueue([new PendingComplaint(complaint, keys)])[0];
+    }
+
+    public async Task<CorrelationOutcome[]> CorrelateAll(ComplaintFacts[] complaints)
+    {
+        var extractor = await places.ExtractorAsync(District);
+        var keys = new ComplaintKeys[complaints.Length];
+        await Task.Run(() => Parallel.For(0, complaints.Length, i => keys[i] = ComplaintKeys.Of(complaints[i], extractor)));
+        return await Task.WhenAll(Enqueue([.. complaints.Select((c, i) => new PendingComplaint(c, keys[i]))]));
+    }
+
+    // Into the queue, drained in batches by whichever call found it idle.
+    private Task<CorrelationOutcome>[] Enqueue(PendingComplaint[] pending)
+    {
+        _queue.AddRange(pending);
         if (!_draining)
         {
             _draining = true;
             _ = DrainAsync();
         }
 
-        return await pending.Outcome.Task;
+        return Array.ConvertAll(pending, p => p.Outcome.Task);
     }
 
     public async Task<string> CaseReopened(CaseReopening reopening)

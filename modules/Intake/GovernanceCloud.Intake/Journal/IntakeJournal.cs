@@ -76,28 +76,26 @@ internal sealed partial class IntakeJournal(
     private static SubmitResult Answer(Stored stored, ComplaintRecord complaint) =>
         new(stored.ContentHash == complaint.ContentHash ? SubmitOutcome.Duplicate : SubmitOutcome.Conflict, stored.Id, stored.TownId, stored.CaseId);
 
-    // Correlation is part of accepting a complaint (a warning follows within the request). One that
-    // fails is accepted without a matter, and correlated when its grain is next activated.
+    // Correlation is part of accepting a complaint (a warning follows within the request). If it
+    // fails, the set is accepted without matters, each correlated when its grain is next activated.
     private async Task<ComplaintRecord[]> CorrelateAsync(TenantId district, (ComplaintRecord Record, IReadOnlyList<PetitionerComplaint>? History)[] decided)
     {
-        if (!switches.Correlate)
+        var records = Array.ConvertAll(decided, d => d.Record);
+        if (!switches.Correlate || records.Length == 0)
         {
-            return [.. decided.Select(d => d.Record)];
+            return records;
         }
 
-        var correlator = grains.GetCorrelator(district);
-        return await Task.WhenAll(decided.Select(async d =>
+        try
         {
-            try
-            {
-                return d.Record with { MatterId = (await correlator.Correlate(ComplaintFactsOf.Record(d.Record, d.History))).MatterId };
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogCorrelationFailed(logger, ex, d.Record.Id);
-                return d.Record;
-            }
-        }));
+            var outcomes = await grains.GetCorrelator(district).CorrelateAll(Array.ConvertAll(decided, d => ComplaintFactsOf.Record(d.Record, d.History)));
+            return [.. records.Select((r, i) => r with { MatterId = outcomes[i].MatterId })];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCorrelationFailed(logger, ex, records.Length);
+            return records;
+        }
     }
 
     // The complaints in order, then the cases they open with the complaints that joined them. A
@@ -160,8 +158,8 @@ internal sealed partial class IntakeJournal(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId} could not be correlated; it is correlated when its grain is next activated")]
-    private static partial void LogCorrelationFailed(ILogger logger, Exception exception, string complaintId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A set of {Count} complaints could not be correlated; each is correlated when its grain is next activated")]
+    private static partial void LogCorrelationFailed(ILogger logger, Exception exception, int count);
 
     private sealed record Stored(string Id, string? ContentHash, string? TownId, string? CaseId);
 }
