@@ -36,13 +36,15 @@ internal sealed partial class IntakeJournal(
             first.TryAdd(complaints[i].Id, i);
         }
 
-        var stored = await StoredAsync(district, first.Keys);
+        // The two reads at once: a key already stored only reads a history it does not need.
+        var storedRead = StoredAsync(district, first.Keys);
+        var historiesRead = petitioners.OfAsync(district, complaints.Select(c => c.PetitionerKey).OfType<string>().ToArray());
+        var (stored, histories) = (await storedRead, await historiesRead);
         var now = clock.GetUtcNow();
         var fresh = first.Values.Where(i => !stored.ContainsKey(complaints[i].Id)).Order()
             .Select(i => complaints[i] with { DistrictId = district.District.Value, AcceptedAt = now })
             .ToArray();
 
-        var histories = await petitioners.OfAsync(district, fresh.Select(c => c.PetitionerKey).OfType<string>().ToArray());
         var decided = await new FollowUps(grains, histories).DecideAsync(fresh);
         var correlated = await CorrelateAsync(district, decided);
         var (written, final) = await WriteAsync(correlated, now);
