@@ -22,6 +22,7 @@ public static class StorageServices
         }
 
         services.AddSingleton<IProjectionWriter, ProjectionWriter>();
+        services.AddSingleton<ReadModelReader>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped(sp => sp.GetRequiredService<ReadModelFactory>().Create());
         return services;

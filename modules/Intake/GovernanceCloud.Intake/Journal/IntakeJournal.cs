@@ -5,7 +5,6 @@ using GovernanceCloud.Intake.Grains;
 using GovernanceCloud.Intake.ReadModel;
 using GovernanceCloud.Kernel.Tenancy;
 using GovernanceCloud.Persistence.ReadModel;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace GovernanceCloud.Intake.Journal;
@@ -19,7 +18,7 @@ namespace GovernanceCloud.Intake.Journal;
 /// redo to the same effect: the correlator and the case joins are idempotent on the complaint id.
 /// </summary>
 internal sealed partial class IntakeJournal(
-    ReadModelFactory readModel,
+    ReadModelReader reader,
     IProjectionWriter writer,
     IPetitionerHistories petitioners,
     INewCaseRows newCases,
@@ -148,16 +147,18 @@ internal sealed partial class IntakeJournal(
     private async Task<Dictionary<string, Stored>> StoredAsync(TenantId district, IEnumerable<string> ids)
     {
         var wanted = ids.ToArray();
-        var districtId = district.District.Value;
-        await using var db = readModel.Create();
-        using (TenantRequestContext.EnterSystem())
+        if (wanted.Length == 0)
         {
-            var rows = await db.Set<ComplaintRow>().AsNoTracking()
-                .Where(c => wanted.Contains(c.Id))
-                .Select(c => new { c.DistrictId, Stored = new Stored(c.Id, c.ContentHash, c.TownId, c.CaseId) })
-                .ToArrayAsync();
-            return rows.Where(r => r.DistrictId == districtId).ToDictionary(r => r.Stored.Id, r => r.Stored, StringComparer.Ordinal);
+            return new Dictionary<string, Stored>(StringComparer.Ordinal);
         }
+
+        var (list, count) = ReadModelReader.InList(0, wanted.Length);
+        var values = Enumerable.Range(0, count).Select(i => (object?)wanted[Math.Min(i, wanted.Length - 1)]).ToArray();
+        var rows = await reader.QueryAsync(
+            $"""SELECT "Id", "DistrictId", "ContentHash", "TownId", "CaseId" FROM "Complaints" WHERE "Id" IN ({list})""", values,
+            r => (District: r.GetString(1), Stored: new Stored(r.GetString(0), ReadModelReader.Text(r, 2), ReadModelReader.Text(r, 3), ReadModelReader.Text(r, 4))));
+        var districtId = district.District.Value;
+        return rows.Where(r => r.District == districtId).ToDictionary(r => r.Stored.Id, r => r.Stored, StringComparer.Ordinal);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A set of {Count} complaints could not be correlated; each is correlated when its grain is next activated")]
