@@ -33,13 +33,16 @@ public sealed class ReadModelReader(StorageSettings settings, SqliteReaders? sql
     }
 
     /// <summary>
-    /// <c>@pN, …</c> for <paramref name="count"/> values from parameter <paramref name="first"/>,
-    /// padded to a power of two (the caller repeats its last value); the number of parameters it wrote.
+    /// <c>@pN, …</c> for <paramref name="values"/> from parameter <paramref name="first"/>, with the
+    /// values to bind: padded to a power of two by repeating the last, so a few statements serve
+    /// every list's size.
     /// </summary>
-    public static (string Sql, int Count) InList(int first, int count)
+    public static (string Sql, IEnumerable<object?> Values) InList(int first, IReadOnlyList<string> values)
     {
-        var padded = (int)Math.Max(1, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(count, 1)));
-        return (string.Join(", ", Enumerable.Range(first, padded).Select(i => $"@p{i}")), padded);
+        ArgumentOutOfRangeException.ThrowIfZero(values.Count);
+        var padded = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)values.Count);
+        return (string.Join(", ", Enumerable.Range(first, padded).Select(i => $"@p{i}")),
+                Enumerable.Range(0, padded).Select(i => (object?)values[Math.Min(i, values.Count - 1)]));
     }
 
     /// <summary>A time column as the read model stores it (SQLite: EF's binary form; PostgreSQL: timestamptz).</summary>

@@ -52,18 +52,17 @@ internal static class ComplaintEndpoints
         // A null item is answered alone; the others go to the journals together.
         var present = Enumerable.Range(0, items.Count).Where(i => items[i] is not null).ToArray();
         var answers = await intake.SubmitManyAsync([.. present.Select(i => items[i]!)], caller, cancellationToken);
-        var results = new BatchItemResult[items.Count];
-        for (var i = 0; i < items.Count; i++)
+        var next = 0;
+        var results = items.Select((item, i) =>
         {
-            results[i] = new BatchItemResult(i, StatusCodes.Status400BadRequest, null, null, null, new FieldErrors().Add("body", "不能为空。").ToDictionary());
-        }
+            if (item is null)
+            {
+                return new BatchItemResult(i, StatusCodes.Status400BadRequest, null, null, null, new FieldErrors().Add("body", "不能为空。").ToDictionary());
+            }
 
-        for (var k = 0; k < present.Length; k++)
-        {
-            var (status, accepted, errors) = answers[k];
-            results[present[k]] = new BatchItemResult(present[k], status, accepted?.Id, accepted?.CaseId, accepted?.TownId, errors);
-        }
-
+            var (status, accepted, errors) = answers[next++];
+            return new BatchItemResult(i, status, accepted?.Id, accepted?.CaseId, accepted?.TownId, errors);
+        }).ToArray();
         return TypedResults.Ok(new { items = results });
     }
 }

@@ -152,10 +152,9 @@ internal sealed partial class IntakeJournal(
             return new Dictionary<string, Stored>(StringComparer.Ordinal);
         }
 
-        var (list, count) = ReadModelReader.InList(0, wanted.Length);
-        var values = Enumerable.Range(0, count).Select(i => (object?)wanted[Math.Min(i, wanted.Length - 1)]).ToArray();
+        var (list, values) = ReadModelReader.InList(0, wanted);
         var rows = await reader.QueryAsync(
-            $"""SELECT "Id", "DistrictId", "ContentHash", "TownId", "CaseId" FROM "Complaints" WHERE "Id" IN ({list})""", values,
+            $"""SELECT "Id", "DistrictId", "ContentHash", "TownId", "CaseId" FROM "Complaints" WHERE "Id" IN ({list})""", [.. values],
             r => (District: r.GetString(1), Stored: new Stored(r.GetString(0), ReadModelReader.Text(r, 2), ReadModelReader.Text(r, 3), ReadModelReader.Text(r, 4))));
         var districtId = district.District.Value;
         return rows.Where(r => r.District == districtId).ToDictionary(r => r.Stored.Id, r => r.Stored, StringComparer.Ordinal);

@@ -18,8 +18,8 @@ internal sealed class PetitionerHistories(ReadModelReader reader) : IPetitionerH
         if (histories.Count > 0)
         {
             var keys = histories.Keys.ToArray();
-            var (list, count) = ReadModelReader.InList(1, keys.Length);
-            var values = Enumerable.Range(0, count).Select(i => (object?)keys[Math.Min(i, keys.Length - 1)]).Prepend(district.District.Value).ToArray();
+            var (list, keyValues) = ReadModelReader.InList(1, keys);
+            object?[] values = [district.District.Value, .. keyValues];
             var rows = await reader.QueryAsync(
                 $"""
                 SELECT "PetitionerKey", "Id", "TownId", "Channel", "ReceivedAt", "CaseId", "AcceptedAt" FROM "Complaints"
