@@ -1,3 +1,4 @@
+using GovernanceCloud.Correlation.Grains;
 using GovernanceCloud.Persistence.Configuration;
 using GovernanceCloud.Persistence.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +14,10 @@ namespace GovernanceCloud.Correlation;
 /// how many bytes of changes an index shard's log holds at least before the shard writes a new
 /// snapshot of itself (<c>Correlation:IndexSnapshotBytes</c>, default 1 MiB; more when the last
 /// snapshot was larger), and how long a matter stays in its partition's memory after its last use
-/// (<c>Correlation:MatterIdleAge</c>, default <see cref="GovernanceSilo.ItemIdleMinutes"/>, as any item grain).
+/// (<c>Correlation:MatterIdleAge</c>, default <see cref="GovernanceSilo.ItemIdleMinutes"/>, as any item grain),
+/// and how many matters a district holds in memory at most (<c>Correlation:HeldMatters</c>, default
+/// 16,384, shared among its partitions): a replay or a burst touches tens of thousands of matters a
+/// minute, and holding each for its idle age was most of the node's memory.
 /// </summary>
 internal sealed class CorrelationPolicy
 {
@@ -27,6 +31,12 @@ internal sealed class CorrelationPolicy
         }
 
         MatterIdleAge = Positive(configuration, "Correlation:MatterIdleAge", TimeSpan.FromMinutes(GovernanceSilo.ItemIdleMinutes));
+        HeldMatters = configuration.GetValue("Correlation:HeldMatters", 16_384);
+        if (HeldMatters < MatterPartitionGrain.Count)
+        {
+            throw new GovernanceConfigurationException($"Correlation:HeldMatters = '{HeldMatters}' must be at least {MatterPartitionGrain.Count}, one a partition.");
+        }
+
         IndexSnapshotBytes = configuration.GetValue("Correlation:IndexSnapshotBytes", 1L << 20);
         if (IndexSnapshotBytes < 0)
         {
@@ -41,6 +51,8 @@ internal sealed class CorrelationPolicy
     public long IndexSnapshotBytes { get; }
 
     public TimeSpan MatterIdleAge { get; }
+
+    public int HeldMatters { get; }
 
     private static TimeSpan Positive(IConfiguration configuration, string key, TimeSpan fallback)
     {

@@ -36,15 +36,7 @@ public sealed class MatterPartitionTests : IDisposable
 
         // Another writer adds a complaint behind the partition's back. Had the partition kept the
         // matter, its next write would carry a stale version and fail.
-        var storage = host.Services.GetRequiredKeyedService<IGrainStorage>(GovernanceSilo.StorageName);
-        var stored = new GrainState<MatterState>();
-        await storage.ReadStateAsync(HeldMatter.StateName, HeldMatter.StateIdOf(District, id), stored);
-        var state = stored.State!;
-        var outside = MatterMember.Of(Arrival($"{id}-outside", Day.AddHours(1)).Complaint, 0.9);
-        state.Members.Add(outside);
-        state.Count(outside);
-        state.Version++;
-        await storage.WriteStateAsync(HeldMatter.StateName, HeldMatter.StateIdOf(District, id), stored);
+        await AddBehindTheBackAsync(host, id);
 
         await Task.Delay(TimeSpan.FromSeconds(5)); // idle for five times its age; swept every half second
         var now = await AttachAsync(partition, id, Arrival($"{id}-2", Day.AddHours(2)));
@@ -53,6 +45,25 @@ public sealed class MatterPartitionTests : IDisposable
         using var district = await host.ClientAsAsync("xiangcheng-integrator");
         var row = await district.GetFromJsonAsync<JsonElement>($"/odata/Matters('{id}')");
         Assert.Equal(3, row.GetProperty("ComplaintCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task APartitionOverItsShare_LetsGoOfTheLeastRecentMatter_AndReadsItBackAsStored()
+    {
+        await using var host = HostFactory.Over(_data);
+        host.Settings["Correlation:HeldMatters"] = "16"; // one matter a partition
+        var id = $"m-lru-{Guid.NewGuid():N}"[..20];
+        var partition = host.Services.GetRequiredService<IGrainFactory>().GetMatterPartition(District, id);
+        using var system = TenantRequestContext.EnterSystem();
+        await AttachAsync(partition, id, Arrival($"{id}-1", Day));
+        await AddBehindTheBackAsync(host, id);
+
+        await AttachAsync(partition, $"{id}-b", Arrival($"{id}-b1", Day)); // a second matter: the first leaves
+        var now = await AttachAsync(partition, id, Arrival($"{id}-2", Day.AddHours(2)));
+
+        Assert.Equal([$"{id}-1", $"{id}-outside", $"{id}-2"], now.Members.Select(m => m.ComplaintId));
+        var again = await AttachAsync(partition, $"{id}-b", Arrival($"{id}-b2", Day.AddHours(3)));
+        Assert.Equal([$"{id}-b1", $"{id}-b2"], again.Members.Select(m => m.ComplaintId));
     }
 
     [Theory]
@@ -69,6 +80,19 @@ public sealed class MatterPartitionTests : IDisposable
     }
 
     public void Dispose() => _data.Dispose();
+
+    private static async Task AddBehindTheBackAsync(HostFactory host, string id)
+    {
+        var storage = host.Services.GetRequiredKeyedService<IGrainStorage>(GovernanceSilo.StorageName);
+        var stored = new GrainState<MatterState>();
+        await storage.ReadStateAsync(HeldMatter.StateName, HeldMatter.StateIdOf(District, id), stored);
+        var state = stored.State!;
+        var outside = MatterMember.Of(Arrival($"{id}-outside", Day.AddHours(1)).Complaint, 0.9);
+        state.Members.Add(outside);
+        state.Count(outside);
+        state.Version++;
+        await storage.WriteStateAsync(HeldMatter.StateName, HeldMatter.StateIdOf(District, id), stored);
+    }
 
     private static async Task<MatterSnapshot> AttachAsync(IMatterPartitionGrain partition, string id, MatterArrival arrival) =>
         (await partition.Attach([new MatterAttachment(id, [arrival])], Keep)).Single();

@@ -17,7 +17,8 @@ namespace GovernanceCloud.Correlation.Grains;
 /// own for its feed row, and a minute in memory as an activation. Here a batch asks the
 /// partition once per stage, the matters that changed are written together (one group commit
 /// in embedded mode, each with its row) and a matter untouched for
-/// <see cref="CorrelationPolicy.MatterIdleAge"/> leaves memory. A matter's state is written
+/// <see cref="CorrelationPolicy.MatterIdleAge"/> leaves memory, or sooner when the partition holds
+/// more than its share of <see cref="CorrelationPolicy.HeldMatters"/>. A matter's state is written
 /// before the call answers; where its row cannot go in the same commit (cluster mode), the rows
 /// follow in one transaction and are retried until they land (a matter read back from storage is
 /// projected again, which heals a row lost to a crash in between).
@@ -123,12 +124,32 @@ internal sealed partial class MatterPartitionGrain(
         }
 
         var now = time.GetUtcNow();
-        return Array.ConvertAll(asked, id =>
+        var held = Array.ConvertAll(asked, id =>
         {
             var matter = _held[id].Matter;
             _held[id] = (matter, now);
             return matter;
         });
+        LetGoLeastRecent(now);
+        return held;
+    }
+
+    // Over its share of the district's held matters, the partition lets go of the least recently
+    // used down to three quarters of it, so that a burst sorts them once per quarter, not per call.
+    // The matters of the call itself stay: it goes on with them.
+    private void LetGoLeastRecent(DateTimeOffset now)
+    {
+        var share = policy.HeldMatters / Count;
+        if (_held.Count <= share)
+        {
+            return;
+        }
+
+        var older = _held.Where(h => h.Value.UsedAt < now).OrderBy(h => h.Value.UsedAt).Take(_held.Count - (share * 3 / 4)).Select(h => h.Key).ToArray();
+        foreach (var id in older)
+        {
+            _held.Remove(id);
+        }
     }
 
     private async Task<HeldMatter> ReadAsync(string id)
