@@ -7,19 +7,14 @@ internal sealed partial class MatterIndexShardGrain
 {
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        var changed = _upserted.Count > 0 || _removed.Count > 0 || _changedTerms.Count > 0;
+        var changed = _changedPostings.Count > 0 || _changedTerms.Count > 0;
         if (!changed && !_snapshotDue)
         {
             return;
         }
 
-        var horizon = Prune();
-        var changes = new ShardChanges(
-            Upserted(horizon),
-            _removed.ToArray(),
-            _changedTerms.Select(t => new KeyValuePair<string, long>(t.Key, t.Count.Value)).ToArray());
-        _upserted.Clear();
-        _removed.Clear();
+        var changes = ChangesSince(Prune());
+        _changedPostings.Clear();
         _changedTerms.ForEach(t => t.Count.Changed = false);
         _changedTerms.Clear();
         try
@@ -49,19 +44,24 @@ internal sealed partial class MatterIndexShardGrain
         }
     }
 
-    // The postings set since the last flush and still held, as they stand now.
-    private ShardPosting[] Upserted(DateTimeOffset horizon)
+    // The postings set since the last flush and not pruned since, those dropped, and the term counts.
+    private ShardChanges ChangesSince(DateTimeOffset horizon)
     {
-        var upserted = new List<ShardPosting>(_upserted.Count);
-        foreach (var (key, matterId) in _upserted)
+        var (upserted, removed) = (new List<ShardPosting>(_changedPostings.Count), new List<(string, string)>());
+        var before = horizon.UtcTicks;
+        foreach (var ((key, matterId), ticks) in _changedPostings)
         {
-            if (_postings.Find(key, matterId) is { } at && at >= horizon)
+            if (ticks is null)
             {
-                upserted.Add(new ShardPosting(key, matterId, at));
+                removed.Add((key, matterId));
+            }
+            else if (ticks >= before)
+            {
+                upserted.Add(new ShardPosting(key, matterId, new DateTimeOffset(ticks.Value, TimeSpan.Zero)));
             }
         }
 
-        return [.. upserted];
+        return new ShardChanges(upserted, removed, _changedTerms.Select(t => new KeyValuePair<string, long>(t.Key, t.Count.Value)).ToArray());
     }
 
     // Drops the postings of matters idle longer than any lookup looks back, and than a late complaint
@@ -89,18 +89,12 @@ internal sealed partial class MatterIndexShardGrain
     {
         foreach (var stored in changes.Upserted)
         {
-            if (_postings.Find(stored.Key, stored.MatterId) is not null)
-            {
-                _upserted.Add((stored.Key, stored.MatterId));
-            }
+            _changedPostings.TryAdd((stored.Key, stored.MatterId), stored.LastAt.UtcTicks);
         }
 
         foreach (var key in changes.Removed)
         {
-            if (_postings.Find(key.Key, key.MatterId) is null)
-            {
-                _removed.Add(key);
-            }
+            _changedPostings.TryAdd(key, null);
         }
 
         foreach (var (key, _) in changes.Terms)

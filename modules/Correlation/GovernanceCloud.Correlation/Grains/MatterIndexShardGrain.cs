@@ -44,9 +44,9 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
     private readonly Queue<string> _recentOrder = new();
 
-    // What changed since the last flush: postings set, postings dropped, term counts.
-    private readonly HashSet<(string Key, string MatterId)> _upserted = [];
-    private readonly HashSet<(string Key, string MatterId)> _removed = [];
+    // What changed since the last flush: each posting's last change (its time when set, null when
+    // dropped; the later change wins), and term counts.
+    private readonly Dictionary<(string Key, string MatterId), long?> _changedPostings = [];
     private readonly List<(string Key, TermCount Count)> _changedTerms = [];
     private DateTimeOffset _latest;
     private DateTimeOffset _prunedAt;
@@ -192,16 +192,10 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
 
         if (dropped is not null)
         {
-            _upserted.Remove((key, dropped));
-            _removed.Add((key, dropped));
+            _changedPostings[(key, dropped)] = null;
         }
 
-        if (_removed.Count > 0)
-        {
-            _removed.Remove((key, matterId));
-        }
-
-        _upserted.Add((key, matterId));
+        _changedPostings[(key, matterId)] = at.UtcTicks; // a posting's time only moves forward
     }
 
     // A term's count in the pool, and whether it changed since the last flush.
