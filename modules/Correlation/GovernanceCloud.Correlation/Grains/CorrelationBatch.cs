@@ -77,7 +77,7 @@ internal sealed partial class CorrelationBatch(
             }
             else
             {
-                var matter = new StartedMatter(CorrelationKeys.MatterIdFor(probe.Matter.ComplaintId), probe);
+                var matter = new StartedMatter(CorrelationKeys.MatterIdFor(probe.Matter.ComplaintId, probe.Matter.ReceivedAt), probe);
                 matter.Profile.Add(probe.Matter);
                 Post(findable, matter, probe);
                 started.Add(matter);

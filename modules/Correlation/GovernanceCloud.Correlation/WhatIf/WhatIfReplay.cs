@@ -38,7 +38,7 @@ internal sealed class WhatIfReplay(CorrelationSettings settings, IReadOnlyDictio
             Id = c.Id, TownId = c.TownId, GridId = c.GridId, CommunityId = c.CommunityId, Channel = c.Channel, ReceivedAt = c.ReceivedAt,
             Title = c.Title, Content = c.Content, CategoryCode = c.CategoryCode, PetitionerKey = c.PetitionerKey,
         };
-        var matterId = c.MatterId ?? CorrelationKeys.MatterIdFor(c.Id);
+        var matterId = c.MatterId ?? CorrelationKeys.MatterIdFor(c.Id, c.ReceivedAt);
         var members = Bucket(_matters, matterId);
         members.Add(MatterMember.Of(facts, 1));
         Trim(members, m => m.ReceivedAt, c.ReceivedAt - settings.SharedWindow);
