@@ -4,6 +4,7 @@ using System.Text;
 using GovernanceCloud.Correlation.Contracts;
 using GovernanceCloud.Correlation.Settings;
 using GovernanceCloud.Correlation.Sheets;
+using GovernanceCloud.Kernel.Storage;
 using GovernanceCloud.Kernel.Tenancy;
 
 namespace GovernanceCloud.Correlation.Grains;
@@ -11,8 +12,6 @@ namespace GovernanceCloud.Correlation.Grains;
 /// <summary>The keys of the module's own grains, built here and nowhere else.</summary>
 internal static class CorrelationKeys
 {
-    private static readonly DateTime Epoch = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-
     /// <summary>The partition that holds a matter.</summary>
     public static IMatterPartitionGrain GetMatterPartition(this IGrainFactory grains, TenantId district, string matterId) =>
         grains.GetMatterPartition(district, PartitionOf(matterId));
@@ -44,12 +43,9 @@ internal static class CorrelationKeys
 
     /// <summary>
     /// The new matter a complaint starts: named after it, so a redo starts the same one, and led
-    /// by its day (four hex digits counted from 2000), so that matters started together sort
-    /// together: their state and feed rows then share the pages at the end of each B-tree, where
-    /// ids in hash order scattered every new matter's writes over the whole file.
+    /// by its day, so that matters started together sort together (<see cref="DayLedId"/>).
     /// </summary>
-    public static string MatterIdFor(string complaintId, DateTimeOffset receivedAt) =>
-        string.Create(CultureInfo.InvariantCulture, $"m{Math.Max(0, (int)(receivedAt.UtcDateTime - Epoch).TotalDays):x4}{complaintId.AsSpan(1)}");
+    public static string MatterIdFor(string complaintId, DateTimeOffset receivedAt) => DayLedId.For('m', complaintId, receivedAt);
 
     /// <summary>Which index shard holds a key: a stable hash, the same on every node.</summary>
     public static int ShardOf(string key) => (int)(StableHash(key) % MatterIndexShardGrain.Count);

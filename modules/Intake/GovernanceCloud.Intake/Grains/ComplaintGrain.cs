@@ -66,7 +66,7 @@ internal sealed partial class ComplaintGrain(
             return false;
         }
 
-        var assigned = record with { TownId = townId, GridId = gridId, CaseId = CasesGrains.CaseIdFor(record.Id) };
+        var assigned = record with { TownId = townId, GridId = gridId, CaseId = CasesGrains.CaseIdFor(record.Id, record.ReceivedAt) };
         state.State.AssignedBy = assignedBy;
         await SaveAsync(assigned);
         await FollowUpAsync(assigned);
@@ -113,7 +113,7 @@ internal sealed partial class ComplaintGrain(
     {
         if (record is { TownId: { } town, CaseId: { } caseId })
         {
-            var own = CasesGrains.CaseIdFor(record.Id);
+            var own = CasesGrains.IsCaseOf(caseId, record.Id) ? caseId : CasesGrains.CaseIdFor(record.Id, record.ReceivedAt);
             if (caseId != own && !await grains.GetCase(TenantId.Parse(town), caseId).Join(record.Id, record.JoinedCaseId == caseId ? CaseJoinReason.Operator : CaseJoinReason.FollowUp))
             {
                 // The case closed in the meantime: this complaint opens its own after all.

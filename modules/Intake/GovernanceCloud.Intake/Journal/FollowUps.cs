@@ -27,7 +27,7 @@ internal sealed class FollowUps(IGrainFactory grains, IReadOnlyDictionary<string
             foreach (var i in complaints)
             {
                 var record = await CaseOfAsync(fresh[i], known, opened);
-                if (record.CaseId is { } caseId && caseId == CasesGrains.CaseIdFor(record.Id))
+                if (record.CaseId is { } caseId && CasesGrains.IsCaseOf(caseId, record.Id))
                 {
                     opened.Add(caseId);
                 }
@@ -54,7 +54,7 @@ internal sealed class FollowUps(IGrainFactory grains, IReadOnlyDictionary<string
             return record with { CaseId = null }; // waits in the triage queue; its case opens when a town is assigned
         }
 
-        var own = CasesGrains.CaseIdFor(record.Id);
+        var own = CasesGrains.CaseIdFor(record.Id, record.ReceivedAt);
         var (proposed, reason) = record.JoinedCaseId is { } joined
             ? (joined, CaseJoinReason.Operator)
             : (record.PetitionerKey is null ? null : known.FindLast(c => c.TownId == town && c.CaseId is not null)?.CaseId, CaseJoinReason.FollowUp);

@@ -107,14 +107,14 @@ internal sealed partial class IntakeJournal(
         {
             var written = new bool[records.Length];
             var final = (ComplaintRecord[])records.Clone();
-            var openers = records.Where(r => r.CaseId is { } k && k == CasesGrains.CaseIdFor(r.Id)).Select(r => r.CaseId!).ToHashSet(StringComparer.Ordinal);
+            var openers = records.Where(r => r.CaseId is { } k && CasesGrains.IsCaseOf(k, r.Id)).Select(r => r.CaseId!).ToHashSet(StringComparer.Ordinal);
             var members = new Dictionary<string, (ComplaintRecord Opener, List<string> Ids)>(StringComparer.Ordinal);
             for (var j = 0; j < final.Length; j++)
             {
                 var record = final[j];
-                if (record.CaseId is { } joined && joined != CasesGrains.CaseIdFor(record.Id) && openers.Contains(joined) && !members.ContainsKey(joined))
+                if (record.CaseId is { } joined && !CasesGrains.IsCaseOf(joined, record.Id) && openers.Contains(joined) && !members.ContainsKey(joined))
                 {
-                    final[j] = record = record with { CaseId = CasesGrains.CaseIdFor(record.Id) };
+                    final[j] = record = record with { CaseId = CasesGrains.CaseIdFor(record.Id, record.ReceivedAt) };
                 }
 
                 written[j] = await rows.UpsertAsync(ComplaintRows.ToRow(record, version: 1, assignedBy: null));
@@ -123,7 +123,7 @@ internal sealed partial class IntakeJournal(
                     continue;
                 }
 
-                if (caseId == CasesGrains.CaseIdFor(record.Id))
+                if (CasesGrains.IsCaseOf(caseId, record.Id))
                 {
                     members[caseId] = (record, [record.Id]);
                 }
