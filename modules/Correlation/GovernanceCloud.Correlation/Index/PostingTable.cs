@@ -16,11 +16,9 @@ internal sealed class PostingTable(int perKey)
 {
     private readonly Dictionary<string, Bucket> _byText = new(StringComparer.Ordinal);
     private readonly Dictionary<BandKey, Bucket> _byBand = [];
-    private HashSet<string> _matterIds = new(StringComparer.Ordinal);
-
-    // The set the next prune fills, kept between prunes: a new one each time went to the large
-    // object heap, once an event day per shard, and left it fragmented.
-    private HashSet<string> _spareIds = new(StringComparer.Ordinal);
+    private readonly ExpirySchedule<string> _textsDue = new();
+    private readonly ExpirySchedule<BandKey> _bandsDue = new();
+    private readonly MatterIdPool _matterIds = new();
 
     /// <summary>How many postings are held.</summary>
     public int Count { get; private set; }
@@ -32,12 +30,11 @@ internal sealed class PostingTable(int perKey)
     public bool Post(string key, string matterId, DateTimeOffset at, out string? dropped)
     {
         dropped = null;
-        matterId = Intern(matterId);
         var entry = new Entry(matterId, StringComparer.Ordinal.GetHashCode(matterId), at.UtcTicks);
-        ref var bucket = ref BucketOf(key, out var exists);
+        ref var bucket = ref BucketOf(key, entry.Ticks, out var exists);
         if (!exists)
         {
-            bucket.One = entry;
+            bucket.One = Held(entry);
             Count++;
             return true;
         }
@@ -49,7 +46,7 @@ internal sealed class PostingTable(int perKey)
                 return bucket.One.MoveTo(entry.Ticks);
             }
 
-            bucket.Many = new List<Entry>(4) { bucket.One, entry };
+            bucket.Many = new List<Entry>(4) { bucket.One, Held(entry) };
             bucket.One = default;
             Count++;
             return true;
@@ -71,11 +68,12 @@ internal sealed class PostingTable(int perKey)
         {
             // A key this common says little; keep its recent matters.
             dropped = postings[oldest].MatterId;
-            postings[oldest] = entry;
+            _matterIds.Release(dropped);
+            postings[oldest] = Held(entry);
             return true;
         }
 
-        bucket.Many.Add(entry);
+        bucket.Many.Add(Held(entry));
         Count++;
         return true;
     }
@@ -123,13 +121,15 @@ internal sealed class PostingTable(int perKey)
         return active;
     }
 
-    /// <summary>Drops every posting older than the horizon, and the matter ids no posting holds any more.</summary>
+    /// <summary>
+    /// Drops the postings older than the horizon, and the matter ids no posting holds any more. It
+    /// looks only at the keys whose oldest posting is of a day wholly before the horizon, so a
+    /// posting of the horizon's own day may stay until the next prune.
+    /// </summary>
     public void Prune(DateTimeOffset horizon)
     {
-        var (before, kept) = (horizon.UtcTicks, _spareIds);
-        Count = Prune(_byText, before, kept) + Prune(_byBand, before, kept);
-        (_matterIds, _spareIds) = (kept, _matterIds);
-        _spareIds.Clear();
+        var before = horizon.UtcTicks;
+        Count -= Prune(_byText, _textsDue, before) + Prune(_byBand, _bandsDue, before);
     }
 
     /// <summary>Every posting, for a snapshot.</summary>
@@ -164,62 +164,80 @@ internal sealed class PostingTable(int perKey)
         return Unsafe.IsNullRef(ref bucket) ? [] : bucket.Entries;
     }
 
-    private ref Bucket BucketOf(string key, out bool exists) =>
-        ref BandKey.TryParse(key, out var band)
-            ? ref CollectionsMarshal.GetValueRefOrAddDefault(_byBand, band, out exists)
-            : ref CollectionsMarshal.GetValueRefOrAddDefault(_byText, key, out exists);
-
-    private string Intern(string matterId)
+    // A new key is listed under its first posting's day; a later posting of an older day (a late
+    // complaint, or a load in no order) waits for that day's check, which the window's bound on
+    // lookups makes harmless.
+    private ref Bucket BucketOf(string key, long ticks, out bool exists)
     {
-        if (_matterIds.TryGetValue(matterId, out var held))
+        if (BandKey.TryParse(key, out var band))
         {
-            return held;
+            ref var byBand = ref CollectionsMarshal.GetValueRefOrAddDefault(_byBand, band, out exists);
+            if (!exists)
+            {
+                _bandsDue.Add(band, ticks);
+            }
+
+            return ref byBand;
         }
 
-        _matterIds.Add(matterId);
-        return matterId;
+        ref var byText = ref CollectionsMarshal.GetValueRefOrAddDefault(_byText, key, out exists);
+        if (!exists)
+        {
+            _textsDue.Add(key, ticks);
+        }
+
+        return ref byText;
     }
 
-    // The postings left in each bucket; a bucket left with one holds it inline again, one left with none goes.
-    private static int Prune<TKey>(Dictionary<TKey, Bucket> buckets, long before, HashSet<string> kept)
+    private Entry Held(Entry entry) => new(_matterIds.Hold(entry.MatterId), entry.Hash, entry.Ticks);
+
+    // The postings dropped from the keys due; a key left with one holds it inline again, one left
+    // with none goes, one left with some is listed again under its oldest.
+    private int Prune<TKey>(Dictionary<TKey, Bucket> buckets, ExpirySchedule<TKey> due, long before)
         where TKey : notnull
     {
-        var left = 0;
-        foreach (var key in buckets.Keys)
+        var dropped = 0;
+        foreach (var key in due.TakeBefore(before))
         {
-            // Removing while enumerating is allowed; writing through the ref does not count as a change.
             ref var bucket = ref CollectionsMarshal.GetValueRefOrNullRef(buckets, key);
-            if (bucket.Many is not { } many)
+            if (Unsafe.IsNullRef(ref bucket))
             {
-                if (bucket.One.Ticks < before)
+                continue;
+            }
+
+            var oldest = long.MaxValue;
+            foreach (var entry in bucket.Entries)
+            {
+                if (entry.Ticks < before)
                 {
-                    buckets.Remove(key);
-                    continue;
+                    _matterIds.Release(entry.MatterId);
+                    dropped++;
+                }
+                else
+                {
+                    oldest = Math.Min(oldest, entry.Ticks);
                 }
             }
-            else
+
+            if (oldest == long.MaxValue)
+            {
+                buckets.Remove(key);
+                continue;
+            }
+
+            if (bucket.Many is { } many)
             {
                 many.RemoveAll(e => e.Ticks < before);
-                if (many.Count == 0)
-                {
-                    buckets.Remove(key);
-                    continue;
-                }
-
                 if (many.Count == 1)
                 {
                     bucket = new Bucket { One = many[0] };
                 }
             }
 
-            foreach (var entry in bucket.Entries)
-            {
-                kept.Add(entry.MatterId);
-                left++;
-            }
+            due.Add(key, oldest);
         }
 
-        return left;
+        return dropped;
     }
 
     // One matter under one key. The id's hash is compared first: a common key holds dozens of
