@@ -107,4 +107,46 @@ public sealed class PostingTableTests
 
         Assert.Same(held[0].MatterId, held[1].MatterId);
     }
+
+    [Fact]
+    public void AKeyWhoseOldestPostingMovedOn_IsLookedAtAgain_WhenItsNewOldestExpires()
+    {
+        var table = new PostingTable(perKey: 64);
+        table.Post(Band, "m-0001", Day, out _);
+        table.Post(Band, "m-0001", Day.AddDays(40), out _);
+        table.Post("t:积水", "m-0002", Day, out _);
+        table.Post("t:积水", "m-0003", Day.AddDays(35), out _);
+
+        table.Prune(Day.AddDays(30));
+
+        Assert.Equal(["m-0001"], table.Active(Band, Day, Day.AddDays(60)));
+        Assert.Equal(["m-0003"], table.Active("t:积水", Day, Day.AddDays(60)));
+        Assert.Equal(2, table.Count);
+
+        table.Prune(Day.AddDays(38));
+
+        Assert.Equal(["m-0001"], table.Active(Band, Day, Day.AddDays(60)));
+        Assert.Empty(table.Active("t:积水", Day, Day.AddDays(60)));
+        Assert.Equal(1, table.Count);
+
+        table.Prune(Day.AddDays(50));
+
+        Assert.Equal(0, table.Count);
+        Assert.Empty(table.All());
+    }
+
+    [Fact]
+    public void AMatterIdNoPostingHoldsAnyMore_IsLetGo()
+    {
+        var table = new PostingTable(perKey: 64);
+        var first = new string("m-0001".AsSpan());
+        table.Post(Band, first, Day, out _);
+        table.Prune(Day.AddDays(30));
+
+        var again = new string("m-0001".AsSpan());
+        table.Post("t:积水", again, Day.AddDays(40), out _);
+        table.Post(Band, new string("m-0001".AsSpan()), Day.AddDays(40), out _);
+
+        Assert.All(table.All(), p => Assert.Same(again, p.MatterId));
+    }
 }
