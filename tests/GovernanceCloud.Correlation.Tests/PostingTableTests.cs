@@ -18,14 +18,14 @@ public sealed class PostingTableTests
         var table = new PostingTable(perKey: 64);
 
         Assert.True(table.Post(key, "m-0001", Day, out _));
-        Assert.Equal(["m-0001"], table.Active(key, Day.AddDays(-1), Day));
+        Assert.Equal(["m-0001"], Active(table, key, Day.AddDays(-1), Day));
         Assert.True(table.Post(key, "m-0002", Day.AddDays(5), out _));
         Assert.True(table.Post(key, "m-0003", Day.AddDays(9), out _));
 
-        Assert.Equal(["m-0001", "m-0002"], table.Active(key, Day, Day.AddDays(6)));
-        Assert.Equal(["m-0003"], table.Active(key, Day.AddDays(8), Day.AddDays(30)));
-        Assert.Empty(table.Active(key, Day.AddDays(10), Day.AddDays(30)));
-        Assert.Empty(table.Active("p:别处", Day, Day.AddDays(30)));
+        Assert.Equal(["m-0001", "m-0002"], Active(table, key, Day, Day.AddDays(6)));
+        Assert.Equal(["m-0003"], Active(table, key, Day.AddDays(8), Day.AddDays(30)));
+        Assert.Empty(Active(table, key, Day.AddDays(10), Day.AddDays(30)));
+        Assert.Empty(Active(table, "p:别处", Day, Day.AddDays(30)));
         Assert.Equal(3, table.Count);
     }
 
@@ -55,7 +55,7 @@ public sealed class PostingTableTests
 
         Assert.Null(none);
         Assert.Equal("m-0002", dropped);
-        Assert.Equal(["m-0001", "m-0003", "m-0004"], table.Active("t:积水", Day, Day.AddDays(3)).Order());
+        Assert.Equal(["m-0001", "m-0003", "m-0004"], Active(table, "t:积水", Day, Day.AddDays(3)).Order());
         Assert.Equal(3, table.Count);
     }
 
@@ -71,12 +71,12 @@ public sealed class PostingTableTests
         table.Prune(Day.AddDays(30));
 
         Assert.Equal(2, table.Count);
-        Assert.Equal(["m-0002"], table.Active(Band, Day, Day.AddDays(60)));
-        Assert.Empty(table.Active("p:锦丰花园", Day, Day.AddDays(60)));
+        Assert.Equal(["m-0002"], Active(table, Band, Day, Day.AddDays(60)));
+        Assert.Empty(Active(table, "p:锦丰花园", Day, Day.AddDays(60)));
 
         // The band left with one matter holds it inline again, and takes another.
         Assert.True(table.Post(Band, "m-0004", Day.AddDays(41), out _));
-        Assert.Equal(["m-0002", "m-0004"], table.Active(Band, Day, Day.AddDays(60)));
+        Assert.Equal(["m-0002", "m-0004"], Active(table, Band, Day, Day.AddDays(60)));
     }
 
     [Fact]
@@ -119,14 +119,14 @@ public sealed class PostingTableTests
 
         table.Prune(Day.AddDays(30));
 
-        Assert.Equal(["m-0001"], table.Active(Band, Day, Day.AddDays(60)));
-        Assert.Equal(["m-0003"], table.Active("t:积水", Day, Day.AddDays(60)));
+        Assert.Equal(["m-0001"], Active(table, Band, Day, Day.AddDays(60)));
+        Assert.Equal(["m-0003"], Active(table, "t:积水", Day, Day.AddDays(60)));
         Assert.Equal(2, table.Count);
 
         table.Prune(Day.AddDays(38));
 
-        Assert.Equal(["m-0001"], table.Active(Band, Day, Day.AddDays(60)));
-        Assert.Empty(table.Active("t:积水", Day, Day.AddDays(60)));
+        Assert.Equal(["m-0001"], Active(table, Band, Day, Day.AddDays(60)));
+        Assert.Empty(Active(table, "t:积水", Day, Day.AddDays(60)));
         Assert.Equal(1, table.Count);
 
         table.Prune(Day.AddDays(50));
@@ -148,5 +148,30 @@ public sealed class PostingTableTests
         table.Post(Band, new string("m-0001".AsSpan()), Day.AddDays(40), out _);
 
         Assert.All(table.All(), p => Assert.Same(again, p.MatterId));
+    }
+
+    [Fact]
+    public void ActiveMatters_FromTwoTables_CountAsOne()
+    {
+        // Two shards, perhaps on two nodes, each hold their own instance of an id.
+        var (one, other) = (new PostingTable(perKey: 64), new PostingTable(perKey: 64));
+        one.Post(Band, new string("m-0001".AsSpan()), Day, out _);
+        other.Post("t:积水", new string("m-0001".AsSpan()), Day, out _);
+        other.Post("t:积水", "m-0002", Day, out _);
+
+        var found = new List<MatterRef>();
+        one.Active(Band, Day, Day, found);
+        other.Active("t:积水", Day, Day, found);
+
+        Assert.Equal(["m-0001", "m-0001", "m-0002"], found.Select(m => m.Id).Order());
+        Assert.Equal(2, found.Distinct().Count());
+        Assert.Equal(-913028212, found.First(m => m.Id == "m-0001").Hash); // FNV-1a, the same in every process
+    }
+
+    private static string[] Active(PostingTable table, string key, DateTimeOffset from, DateTimeOffset to)
+    {
+        var found = new List<MatterRef>();
+        table.Active(key, from, to, found);
+        return found.ConvertAll(m => m.Id).ToArray();
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using GovernanceCloud.Correlation.Index;
 using GovernanceCloud.Correlation.Matching;
 
 namespace GovernanceCloud.Correlation.Grains;
@@ -16,7 +17,7 @@ internal sealed partial class CorrelationBatch
     {
         public int[] Frequencies { get; } = new int[keys];
 
-        public string[]?[] Matters { get; } = new string[keys][];
+        public ArraySegment<MatterRef>[] Matters { get; } = new ArraySegment<MatterRef>[keys];
 
         public long Documents { get; set; }
     }
@@ -66,12 +67,12 @@ internal sealed partial class CorrelationBatch
                 for (var k = 0; k < positions.Length; k++)
                 {
                     into.Frequencies[positions[k]] = answer.Frequencies[k];
-                    into.Matters[positions[k]] = answer.Matters[k];
+                    into.Matters[positions[k]] = answer.MattersOf(k);
                 }
             }
         }));
 
-        var hits = new Dictionary<string, double>(StringComparer.Ordinal); // reused: one complaint at a time
+        var hits = new Dictionary<MatterRef, double>(); // reused: one complaint at a time
         var probes = new Probe[batch.Count];
         for (var i = 0; i < probes.Length; i++)
         {
@@ -99,7 +100,7 @@ internal sealed partial class CorrelationBatch
         }
     }
 
-    private static Probe ProbeOf(PendingComplaint pending, Answers answers, Dictionary<string, double> hits)
+    private static Probe ProbeOf(PendingComplaint pending, Answers answers, Dictionary<MatterRef, double> hits)
     {
         var (complaint, keys) = (pending.Complaint, pending.Keys);
         var (places, terms) = (keys.PlaceKeys.Length, keys.TermKeys.Length);
@@ -137,18 +138,18 @@ internal sealed partial class CorrelationBatch
         return new Probe(probe, postingKeys, Best(hits));
     }
 
-    private static void Hit(Dictionary<string, double> hits, string[]? matters, double hit)
+    private static void Hit(Dictionary<MatterRef, double> hits, ArraySegment<MatterRef> matters, double hit)
     {
-        foreach (var id in matters ?? [])
+        foreach (var matter in matters.AsSpan())
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(hits, id, out _) += hit;
+            CollectionsMarshal.GetValueRefOrAddDefault(hits, matter, out _) += hit;
         }
     }
 
     // The most hit matters, most first (ties by id), without sorting them all.
-    private static string[] Best(Dictionary<string, double> hits)
+    private static string[] Best(Dictionary<MatterRef, double> hits)
     {
-        var best = new List<KeyValuePair<string, double>>(Candidates + 1);
+        var best = new List<KeyValuePair<MatterRef, double>>(Candidates + 1);
         foreach (var hit in hits)
         {
             var at = best.Count;
@@ -167,11 +168,11 @@ internal sealed partial class CorrelationBatch
             }
         }
 
-        return best.ConvertAll(h => h.Key).ToArray();
+        return best.ConvertAll(h => h.Key.Id).ToArray();
     }
 
-    private static bool Before(KeyValuePair<string, double> a, KeyValuePair<string, double> b) =>
-        a.Value > b.Value || (a.Value == b.Value && string.CompareOrdinal(a.Key, b.Key) < 0);
+    private static bool Before(KeyValuePair<MatterRef, double> a, KeyValuePair<MatterRef, double> b) =>
+        a.Value > b.Value || (a.Value == b.Value && string.CompareOrdinal(a.Key.Id, b.Key.Id) < 0);
 
     // Each candidate matter scores every complaint of the batch that named it, one call per
     // partition; each complaint's scores in the order of its candidates (null where a matter does not fit).

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using GovernanceCloud.Correlation.Contracts;
+using GovernanceCloud.Correlation.Index;
 using GovernanceCloud.Correlation.Settings;
 using GovernanceCloud.Correlation.Sheets;
 using GovernanceCloud.Kernel.Storage;
@@ -47,22 +48,10 @@ internal static class CorrelationKeys
     public static string MatterIdFor(string complaintId, DateTimeOffset receivedAt) => DayLedId.For('m', complaintId, receivedAt);
 
     /// <summary>Which index shard holds a key: a stable hash, the same on every node.</summary>
-    public static int ShardOf(string key) => (int)(StableHash(key) % MatterIndexShardGrain.Count);
+    public static int ShardOf(string key) => (int)(StableStringHash.Of(key) % MatterIndexShardGrain.Count);
 
     /// <summary>Which partition holds a matter: a stable hash, the same on every node.</summary>
-    public static int PartitionOf(string matterId) => (int)(StableHash(matterId) % MatterPartitionGrain.Count);
-
-    // FNV-1a over the UTF-16 code units.
-    private static uint StableHash(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return hash;
-    }
+    public static int PartitionOf(string matterId) => (int)(StableStringHash.Of(matterId) % MatterPartitionGrain.Count);
 
     private static string WarningKey(Scenario scenario, string subject) => $"w{Hash($"{scenario}|{subject}")}";
 

@@ -1,3 +1,4 @@
+using GovernanceCloud.Correlation.Index;
 using GovernanceCloud.Correlation.Matching;
 using GovernanceCloud.Kernel.Tenancy;
 
@@ -46,8 +47,18 @@ internal sealed record ShardCommit(
 
 /// <summary>
 /// For each key asked, in the order asked: its document frequency (key terms; 0 for other keys)
-/// and the matters active within the window that carry it (empty when none). Arrays aligned with
-/// the query, so the batch reads them by position instead of hashing every key again.
+/// and the matters active within the window that carry it: those of key <c>k</c> are
+/// <c>Matters[Ends[k-1]..Ends[k]]</c> (from 0 for the first). Aligned with the query, so the batch
+/// reads them by position instead of hashing every key again, and flat, one array per complaint
+/// rather than one per key.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("gc.shard-answer-aligned")]
-internal sealed record ShardAnswer([property: Id(0)] int[] Frequencies, [property: Id(1)] string[][] Matters, [property: Id(2)] long Documents);
+[GenerateSerializer, Immutable, Alias("gc.shard-answer-flat")]
+internal sealed record ShardAnswer([property: Id(0)] int[] Frequencies, [property: Id(1)] MatterRef[] Matters, [property: Id(2)] int[] Ends, [property: Id(3)] long Documents)
+{
+    /// <summary>The matters of the key at <paramref name="position"/> of the query.</summary>
+    public ArraySegment<MatterRef> MattersOf(int position)
+    {
+        var start = position == 0 ? 0 : Ends[position - 1];
+        return new ArraySegment<MatterRef>(Matters, start, Ends[position] - start);
+    }
+}

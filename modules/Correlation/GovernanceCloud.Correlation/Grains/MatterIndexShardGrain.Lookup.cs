@@ -1,3 +1,5 @@
+using GovernanceCloud.Correlation.Index;
+
 namespace GovernanceCloud.Correlation.Grains;
 
 /// <summary>The shard's answers: for each key asked, its pool frequency and the matters active around the complaint's time.</summary>
@@ -15,20 +17,22 @@ internal sealed partial class MatterIndexShardGrain
         }
 
         var answers = new ShardAnswer[queries.Count];
+        var matters = new List<MatterRef>();
         for (var i = 0; i < answers.Length; i++)
         {
-            answers[i] = Answer(queries[i]);
+            answers[i] = Answer(queries[i], matters);
         }
 
         return Task.FromResult(answers);
     }
 
-    private ShardAnswer Answer(ShardQuery query)
+    private ShardAnswer Answer(ShardQuery query, List<MatterRef> matters)
     {
         var (from, to) = (query.At - query.Window, query.At + query.Window);
         var frequencies = new int[query.Keys.Count];
-        var matters = new string[query.Keys.Count][];
-        for (var k = 0; k < matters.Length; k++)
+        var ends = new int[query.Keys.Count];
+        matters.Clear();
+        for (var k = 0; k < ends.Length; k++)
         {
             var key = query.Keys[k];
             if (key.StartsWith("t:", StringComparison.Ordinal) && _terms.TryGetValue(key, out var count))
@@ -36,9 +40,10 @@ internal sealed partial class MatterIndexShardGrain
                 frequencies[k] = (int)count.Value;
             }
 
-            matters[k] = _postings.Active(key, from, to);
+            _postings.Active(key, from, to, matters);
+            ends[k] = matters.Count;
         }
 
-        return new ShardAnswer(frequencies, matters, Documents.Value);
+        return new ShardAnswer(frequencies, [.. matters], ends, Documents.Value);
     }
 }

@@ -147,11 +147,12 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
             }
         }
 
+        var matter = MatterRef.Of(matterId);
         foreach (var key in postingKeys)
         {
             if (key.Length <= MaxKeyLength)
             {
-                Post(key, matterId, at);
+                Post(key, matter, at);
             }
         }
 
@@ -183,9 +184,9 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
         }
     }
 
-    private void Post(string key, string matterId, DateTimeOffset at)
+    private void Post(string key, MatterRef matter, DateTimeOffset at)
     {
-        if (!_postings.Post(key, matterId, at, out var dropped))
+        if (!_postings.Post(key, matter, at, out var dropped))
         {
             return;
         }
@@ -195,7 +196,7 @@ internal sealed partial class MatterIndexShardGrain(MatterIndexStore store, Corr
             _changedPostings[(key, dropped)] = null;
         }
 
-        _changedPostings[(key, matterId)] = at.UtcTicks; // a posting's time only moves forward
+        _changedPostings[(key, matter.Id)] = at.UtcTicks; // a posting's time only moves forward
     }
 
     // A term's count in the pool, and whether it changed since the last flush.

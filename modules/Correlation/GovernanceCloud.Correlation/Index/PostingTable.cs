@@ -27,10 +27,13 @@ internal sealed class PostingTable(int perKey)
     /// Posts a matter under a key at a time; whether that changed the posting. A key that already
     /// holds <c>perKey</c> matters drops its oldest for a new one (<paramref name="dropped"/>).
     /// </summary>
-    public bool Post(string key, string matterId, DateTimeOffset at, out string? dropped)
+    public bool Post(string key, string matterId, DateTimeOffset at, out string? dropped) => Post(key, MatterRef.Of(matterId), at, out dropped);
+
+    /// <inheritdoc cref="Post(string, string, DateTimeOffset, out string?)"/>
+    public bool Post(string key, MatterRef matter, DateTimeOffset at, out string? dropped)
     {
         dropped = null;
-        var entry = new Entry(matterId, StringComparer.Ordinal.GetHashCode(matterId), at.UtcTicks);
+        var entry = new Entry(matter, at.UtcTicks);
         ref var bucket = ref BucketOf(key, entry.Ticks, out var exists);
         if (!exists)
         {
@@ -92,33 +95,17 @@ internal sealed class PostingTable(int perKey)
         return null;
     }
 
-    /// <summary>The matters posted under a key whose time lies between the two, inclusive.</summary>
-    public string[] Active(string key, DateTimeOffset from, DateTimeOffset to)
+    /// <summary>Adds the matters posted under a key whose time lies between the two, inclusive, to <paramref name="into"/>.</summary>
+    public void Active(string key, DateTimeOffset from, DateTimeOffset to, List<MatterRef> into)
     {
         var (first, last) = (from.UtcTicks, to.UtcTicks);
-        var entries = Entries(key);
-        var count = 0;
-        foreach (var entry in entries)
-        {
-            count += entry.Ticks >= first && entry.Ticks <= last ? 1 : 0;
-        }
-
-        if (count == 0)
-        {
-            return [];
-        }
-
-        var active = new string[count];
-        var i = 0;
-        foreach (var entry in entries)
+        foreach (var entry in Entries(key))
         {
             if (entry.Ticks >= first && entry.Ticks <= last)
             {
-                active[i++] = entry.MatterId;
+                into.Add(entry.Matter);
             }
         }
-
-        return active;
     }
 
     /// <summary>
@@ -189,7 +176,7 @@ internal sealed class PostingTable(int perKey)
         return ref byText;
     }
 
-    private Entry Held(Entry entry) => new(_matterIds.Hold(entry.MatterId), entry.Hash, entry.Ticks);
+    private Entry Held(Entry entry) => new(entry.Matter with { Id = _matterIds.Hold(entry.MatterId) }, entry.Ticks);
 
     // The postings dropped from the keys due; a key left with one holds it inline again, one left
     // with none goes, one left with some is listed again under its oldest.
@@ -242,16 +229,16 @@ internal sealed class PostingTable(int perKey)
 
     // One matter under one key. The id's hash is compared first: a common key holds dozens of
     // matters whose ids differ only in their last characters.
-    private struct Entry(string matterId, int hash, long ticks)
+    private struct Entry(MatterRef matter, long ticks)
     {
-        public readonly string MatterId = matterId;
-        public readonly int Hash = hash;
+        public readonly MatterRef Matter = matter;
         public long Ticks = ticks;
+
+        public readonly string MatterId => Matter.Id;
 
         public readonly DateTimeOffset At => new(Ticks, TimeSpan.Zero);
 
-        public readonly bool Is(Entry other) =>
-            Hash == other.Hash && string.Equals(MatterId, other.MatterId, StringComparison.Ordinal);
+        public readonly bool Is(Entry other) => Matter.Equals(other.Matter);
 
         // Times only move forward: a late complaint does not make a matter look older.
         public bool MoveTo(long ticks)
