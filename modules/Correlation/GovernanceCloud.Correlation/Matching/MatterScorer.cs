@@ -23,16 +23,42 @@ internal static class MatterScorer
     public static MatterScore Score(MatterProbe probe, MatterProfile matter)
     {
         var terms = TermOverlap(probe.Terms, matter);
-        var text = matter.Signatures.Count == 0 ? 0 : matter.Signatures.Max(s => MinHash.Similarity(probe.Signature, s));
+        var text = TextSimilarity(probe.Signature, matter.Signatures);
         var sameCategory = probe.CategoryCode is not null && matter.Categories.ContainsKey(probe.CategoryCode);
         if (probe.PlaceKeys.Count > 0 && matter.Places.Count > 0)
         {
-            var samePlace = probe.PlaceKeys.Any(matter.IsAt) && !AtOtherEstates(probe.PlaceKeys, matter);
+            var samePlace = IsAtAny(probe.PlaceKeys, matter) && !AtOtherEstates(probe.PlaceKeys, matter);
             var content = (0.45 * terms) + (0.15 * text);
             return new MatterScore(samePlace ? 0.4 + content : OtherPlaces * content, samePlace, terms, text, sameCategory);
         }
 
         return new MatterScore((0.75 * terms) + (0.25 * text), false, terms, text, sameCategory);
+    }
+
+    // Loops rather than LINQ: every candidate of every complaint is scored, and the delegates and
+    // enumerators were most of what scoring allocated.
+    private static double TextSimilarity(uint[] signature, List<uint[]> signatures)
+    {
+        var best = 0.0;
+        foreach (var other in signatures)
+        {
+            best = Math.Max(best, MinHash.Similarity(signature, other));
+        }
+
+        return best;
+    }
+
+    private static bool IsAtAny(IReadOnlyList<string> placeKeys, MatterProfile matter)
+    {
+        for (var i = 0; i < placeKeys.Count; i++)
+        {
+            if (matter.IsAt(placeKeys[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The complaint names estates, the matter has estates, and none of them is one of the matter's.
