@@ -65,11 +65,24 @@ internal static class ShardLogCodec
             return index;
         }
 
+        // A complaint posts its matter under a dozen keys, one after another, with the same
+        // instance of the id: the id's place is looked up once for the run, not hashed each time.
+        (string? Id, int Index) lastMatter = (null, 0);
+        int MatterIndex(string id)
+        {
+            if (!ReferenceEquals(id, lastMatter.Id))
+            {
+                lastMatter = (id, Index(id));
+            }
+
+            return lastMatter.Index;
+        }
+
         // The references first, so the table is complete before it is written.
         var earliest = long.MaxValue;
         foreach (var posting in changes.Upserted)
         {
-            upserted.Add((Index(posting.Key), Index(posting.MatterId), posting.LastAt.UtcTicks));
+            upserted.Add((Index(posting.Key), MatterIndex(posting.MatterId), posting.LastAt.UtcTicks));
             earliest = Math.Min(earliest, posting.LastAt.UtcTicks);
         }
 
