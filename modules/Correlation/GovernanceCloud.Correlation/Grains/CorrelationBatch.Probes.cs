@@ -146,7 +146,7 @@ internal sealed partial class CorrelationBatch
         }
     }
 
-    // The most hit matters, most first, without sorting them all.
+    // The most hit matters, most first (ties by id), without sorting them all.
     private static string[] Best(Dictionary<MatterRef, double> hits)
     {
         var best = new List<KeyValuePair<MatterRef, double>>(Candidates + 1);
@@ -171,11 +171,10 @@ internal sealed partial class CorrelationBatch
         return best.ConvertAll(h => h.Key.Id).ToArray();
     }
 
-    // Many candidates tie (one shared key each): ties go by the ids' stable hashes, then the ids,
-    // so most are told apart without reading a string.
+    // Ties go by id, so the older of two day-led matters first: ordering them by hash instead
+    // (cheaper) made 1.4% more matters of a million complaints.
     private static bool Before(in KeyValuePair<MatterRef, double> a, in KeyValuePair<MatterRef, double> b) =>
-        a.Value > b.Value || (a.Value == b.Value &&
-            (a.Key.Hash < b.Key.Hash || (a.Key.Hash == b.Key.Hash && string.CompareOrdinal(a.Key.Id, b.Key.Id) < 0)));
+        a.Value > b.Value || (a.Value == b.Value && string.CompareOrdinal(a.Key.Id, b.Key.Id) < 0);
 
     // Each candidate matter scores every complaint of the batch that named it, one call per
     // partition; each complaint's scores in the order of its candidates (null where a matter does not fit).
