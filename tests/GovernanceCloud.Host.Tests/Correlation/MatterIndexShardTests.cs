@@ -1,4 +1,5 @@
 using GovernanceCloud.Correlation.Grains;
+using GovernanceCloud.Correlation.Index;
 using GovernanceCloud.Correlation.Matching;
 using GovernanceCloud.Correlation.Text;
 using GovernanceCloud.Kernel.Tenancy;
@@ -53,11 +54,11 @@ public sealed class MatterIndexShardTests : IDisposable
             var shard = Shard(second);
             await AssertAnswersAsync(shard);
             var old = (await shard.Lookup([], [new ShardQuery(["p:测试旧小区", "p:测试迟到小区"], Day.AddDays(-200), Window)])).Single();
-            Assert.Empty(old.Matters[0]);
+            Assert.Empty(Ids(old.MattersOf(0)));
             var stale = (await shard.Lookup([], [new ShardQuery(["p:测试过期小区"], Day.AddDays(-90), Window)])).Single();
-            Assert.Empty(stale.Matters[0]);
+            Assert.Empty(Ids(stale.MattersOf(0)));
             var late = (await shard.Lookup([], [new ShardQuery(["p:测试迟到小区"], Day.AddDays(-50), Window)])).Single();
-            Assert.Equal(["m-late"], late.Matters[0]);
+            Assert.Equal(["m-late"], Ids(late.MattersOf(0)));
         }
     }
 
@@ -94,16 +95,16 @@ public sealed class MatterIndexShardTests : IDisposable
         // Answers are in the order of the keys asked.
         var answer = (await shard.Lookup([], [new ShardQuery(["t:测试噪音", "t:测试夜间", "p:测试花园", "t:测试没有"], Day, Window)])).Single();
         Assert.Equal([2, 1, 0, 0], answer.Frequencies); // places are not counted as terms
-        Assert.Equal(["m1", "m2"], answer.Matters[0].Order(StringComparer.Ordinal));
-        Assert.Equal(["m1"], answer.Matters[2]);
-        Assert.Empty(answer.Matters[3]);
+        Assert.Equal(["m1", "m2"], Ids(answer.MattersOf(0)).Order(StringComparer.Ordinal));
+        Assert.Equal(["m1"], Ids(answer.MattersOf(2)));
+        Assert.Empty(Ids(answer.MattersOf(3)));
 
         // Only matters active within the window around the complaint's time are candidates.
         var later = (await shard.Lookup([], [new ShardQuery(["t:测试噪音"], Day.AddDays(30).AddHours(12), Window)])).Single();
-        Assert.Equal(["m2"], later.Matters[0]);
+        Assert.Equal(["m2"], Ids(later.MattersOf(0)));
 
         var hot = (await shard.Lookup([], [new ShardQuery(["b0:测试热键"], Day, TimeSpan.FromDays(10))])).Single();
-        Assert.Equal(Enumerable.Range(6, 64).Select(i => $"mh{i}").Order(StringComparer.Ordinal), hot.Matters[0].Order(StringComparer.Ordinal));
+        Assert.Equal(Enumerable.Range(6, 64).Select(i => $"mh{i}").Order(StringComparer.Ordinal), Ids(hot.MattersOf(0)).Order(StringComparer.Ordinal));
     }
 
     private static ShardCommit Commit(string complaint, string matter, DateTimeOffset at, string[] terms, string[] postings) =>
@@ -111,4 +112,6 @@ public sealed class MatterIndexShardTests : IDisposable
 
     private static IMatterIndexShardGrain Shard(HostFactory host) =>
         host.Services.GetRequiredService<IGrainFactory>().GetIndexShard(District, 5);
+
+    private static string[] Ids(ArraySegment<MatterRef> matters) => [.. matters.Select(m => m.Id)];
 }
