@@ -5,6 +5,10 @@ namespace GovernanceCloud.Correlation.Grains;
 /// <summary>The shard's answers: for each key asked, its pool frequency and the matters active around the complaint's time.</summary>
 internal sealed partial class MatterIndexShardGrain
 {
+    // Where a query's matters gather before its answer takes them as one array of the right size:
+    // kept, so a lookup of one complaint does not grow a list of a few thousand from nothing.
+    private readonly List<MatterRef> _answering = [];
+
     public Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardCommit> commits, IReadOnlyList<ShardQuery> queries)
     {
         Commit(commits);
@@ -17,10 +21,9 @@ internal sealed partial class MatterIndexShardGrain
         }
 
         var answers = new ShardAnswer[queries.Count];
-        var matters = new List<MatterRef>();
         for (var i = 0; i < answers.Length; i++)
         {
-            answers[i] = Answer(queries[i], matters);
+            answers[i] = Answer(queries[i], _answering);
         }
 
         return Task.FromResult(answers);
