@@ -23,18 +23,18 @@ internal sealed partial class MatterIndexShardGrain
         var answers = new ShardAnswer[queries.Count];
         for (var i = 0; i < answers.Length; i++)
         {
-            answers[i] = Answer(queries[i], _answering);
+            answers[i] = Answer(queries[i]);
         }
 
         return Task.FromResult(answers);
     }
 
-    private ShardAnswer Answer(ShardQuery query, List<MatterRef> matters)
+    private ShardAnswer Answer(ShardQuery query)
     {
         var (from, to) = (query.At - query.Window, query.At + query.Window);
         var frequencies = new int[query.Keys.Count];
         var ends = new int[query.Keys.Count];
-        matters.Clear();
+        _answering.Clear();
         for (var k = 0; k < ends.Length; k++)
         {
             var key = query.Keys[k];
@@ -43,10 +43,10 @@ internal sealed partial class MatterIndexShardGrain
                 frequencies[k] = (int)count.Value;
             }
 
-            _postings.Active(key, from, to, matters);
-            ends[k] = matters.Count;
+            _postings.Active(key, from, to, _answering);
+            ends[k] = _answering.Count;
         }
 
-        return new ShardAnswer(frequencies, [.. matters], ends, Documents.Value);
+        return new ShardAnswer(frequencies, [.. _answering], ends, Documents.Value);
     }
 }
