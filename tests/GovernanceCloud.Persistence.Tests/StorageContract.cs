@@ -144,6 +144,35 @@ public abstract class StorageContract : IDisposable
     }
 
     [Fact]
+    public async Task RowsWrittenWithTheirState_AllLandOnlyIfTheStateDoes()
+    {
+        await using var node = await StartAsync(await NewStorageAsync());
+        var storage = node.Services.GetRequiredKeyedService<IGrainStorage>(GovernanceSilo.StorageName);
+        var writer = node.Services.GetRequiredService<IProjectionWriter>();
+        var readModel = node.Services.GetRequiredService<ReadModelFactory>();
+        var (a, b) = ($"together-a-{Guid.NewGuid():N}", $"together-b-{Guid.NewGuid():N}");
+        var grainId = GrainId.Create("test-probe", TenantGrainKey.Create(Town, a));
+        var at = new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.FromHours(8));
+        ProbeRow Row(string local, string text, long version) =>
+            new ProbeRow { Id = TenantGrainKey.Create(Town, local), Text = text, Version = version, WrittenAt = at };
+
+        var first = new[] { Row(a, "甲", 1), Row(b, "乙", 1) };
+        var state = new GrainState<ProbeState>(new ProbeState { Text = "甲", Version = 1 });
+        if (!await writer.UpsertWithStateAsync(first, () => storage.WriteStateAsync("test-probe", grainId, state)))
+        {
+            await writer.UpsertAllAsync(first);
+        }
+
+        var stale = new GrainState<ProbeState>(new ProbeState { Text = "过期", Version = 2 }) { ETag = "999" };
+        await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            writer.UpsertWithStateAsync([Row(a, "过期", 2), Row(b, "过期", 2)], () => storage.WriteStateAsync("test-probe", grainId, stale)));
+
+        var (rowA, rowB) = (await ReadRowAsync(readModel, a), await ReadRowAsync(readModel, b));
+        Assert.Equal(("甲", 1L), (rowA?.Text, rowA?.Version));
+        Assert.Equal(("乙", 1L), (rowB?.Text, rowB?.Version));
+    }
+
+    [Fact]
     public async Task Projection_NeverReplacesANewerRow()
     {
         await using var node = await StartAsync(await NewStorageAsync());

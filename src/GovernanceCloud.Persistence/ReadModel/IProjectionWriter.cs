@@ -18,6 +18,13 @@ public interface IProjectionWriter
     Task<bool> UpsertWithStateAsync<TRow>(TRow row, Func<Task> writeState)
         where TRow : class, IVersionedRow;
 
+    /// <summary>
+    /// As <see cref="UpsertWithStateAsync{TRow}(TRow, Func{Task})"/> for rows of any types: all of
+    /// them in the state's commit, so a grain whose change touches several tables waits for one
+    /// commit, not one after another. False when they did not all land with the state.
+    /// </summary>
+    Task<bool> UpsertWithStateAsync(IReadOnlyList<IVersionedRow> rows, Func<Task> writeState);
+
     /// <summary>Upserts every row of <paramref name="rows"/> in one transaction (one commit), each as <see cref="UpsertAsync"/> would.</summary>
     Task UpsertAllAsync<TRow>(IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)
         where TRow : class, IVersionedRow;

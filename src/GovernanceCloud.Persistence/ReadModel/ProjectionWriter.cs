@@ -18,8 +18,11 @@ public sealed class ProjectionWriter(ReadModelFactory factory, SqliteWriter? sql
         where TRow : class, IVersionedRow =>
         RunAsync(typeof(TRow), inTransaction: false, (statement, connection, token) => statement.ExecuteAsync(connection, row, token), cancellationToken);
 
-    public async Task<bool> UpsertWithStateAsync<TRow>(TRow row, Func<Task> writeState)
-        where TRow : class, IVersionedRow
+    public Task<bool> UpsertWithStateAsync<TRow>(TRow row, Func<Task> writeState)
+        where TRow : class, IVersionedRow =>
+        UpsertWithStateAsync([row], writeState);
+
+    public async Task<bool> UpsertWithStateAsync(IReadOnlyList<IVersionedRow> rows, Func<Task> writeState)
     {
         if (sqlite is null)
         {
@@ -27,8 +30,13 @@ public sealed class ProjectionWriter(ReadModelFactory factory, SqliteWriter? sql
             return false;
         }
 
-        var statement = _statements.GetOrAdd(typeof(TRow), Generate);
-        return await StateCompanion.WriteWithAsync(connection => statement.ExecuteAsync(connection, row, CancellationToken.None), writeState);
+        return await StateCompanion.WriteWithAsync(async connection =>
+        {
+            foreach (var row in rows)
+            {
+                await _statements.GetOrAdd(row.GetType(), Generate).ExecuteAsync(connection, row, CancellationToken.None);
+            }
+        }, writeState);
     }
 
     public async Task UpsertAllAsync<TRow>(IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)

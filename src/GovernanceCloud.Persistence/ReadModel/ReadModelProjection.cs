@@ -34,7 +34,16 @@ public sealed partial class ReadModelProjection<TRow>(IGrainBase grain, IProject
             return;
         }
 
-        _pending = null; // newer than any row still waiting for a retry
+        Landed();
+    }
+
+    /// <summary>
+    /// The grain's latest row landed along with its state (and other rows, in one commit): it is
+    /// newer than any row still waiting for a retry, which is dropped.
+    /// </summary>
+    public void Landed()
+    {
+        _pending = null;
         Settle();
     }
 

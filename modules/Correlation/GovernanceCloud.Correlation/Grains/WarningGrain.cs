@@ -214,61 +214,6 @@ internal sealed partial class WarningGrain(
         });
     }
 
-    private Task SaveAsync(SheetNotice? notice) => SaveAsync(notice is null ? [] : [notice]);
-
-    private async Task SaveAsync(IReadOnlyList<SheetNotice> notices)
-    {
-        state.State.Version++;
-        await state.WriteStateAsync();
-        await ProjectAsync(notices);
-    }
-
-    private async Task ProjectAsync(IReadOnlyList<SheetNotice> notices)
-    {
-        await _warningRow.ProjectAsync(ToRow());
-        await LinkEvidenceAsync();
-        if (CurrentSheet is { } sheet)
-        {
-            await _sheetRow.ProjectAsync(ToRow(sheet));
-            foreach (var notice in notices)
-            {
-                await _noticeRow.ProjectAsync(ToRow(sheet, notice));
-            }
-        }
-    }
-
-    // One transaction for all the links not yet written by this activation: after a reactivation
-    // that is all of the warning's evidence again (each a no-op upsert), and a commit per link
-    // made intake slow down as warnings gathered evidence.
-    private async Task LinkEvidenceAsync()
-    {
-        var unlinked = state.State.ComplaintIds.Where(id => !_linked.Contains(id)).ToArray();
-        await writer.UpsertAllAsync(unlinked.Select(id => new WarningEvidenceRow { WarningId = WarningId, ComplaintId = id, DistrictId = District.Value, TownId = state.State.TownId }).ToArray());
-        _linked.UnionWith(unlinked);
-    }
-
-    private WarningRow ToRow()
-    {
-        var s = state.State;
-        return new WarningRow
-        {
-            Id = WarningId,
-            DistrictId = District.Value,
-            TownId = s.TownId,
-            Scenario = s.Scenario.ToString(),
-            Level = s.Level.ToString(),
-            Status = s.Status.ToString(),
-            SubjectKey = s.Subject,
-            Summary = Cut(s.Summary, 200),
-            ComplaintCount = s.ComplaintIds.Count,
-            RaisedAt = s.RaisedAt,
-            DueAt = s.DueAt,
-            Explanation = s.Explanation,
-            SheetNumber = CurrentSheet?.Number,
-            Version = (s.Episode * 1_000_000L) + s.Version,
-        };
-    }
-
     private string WarningIdOf(int episode) => $"{TenantGrainKey.LocalIdOf(this.GetPrimaryKeyString())}-{episode}";
 
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
