@@ -12,7 +12,8 @@ namespace GovernanceCloud.Host.Tests.Correlation;
 
 /// <summary>
 /// A batch's index commits ride on the next batch's lookups; with no next batch they still reach
-/// their shards on their own, and the next complaint about the same matter finds it.
+/// their shards on their own, and the next complaint about the same matter finds it. A batch of
+/// many complaints sends its commits at once, before it answers.
 /// </summary>
 public sealed class CorrelatorCommitTests : IDisposable
 {
@@ -43,6 +44,27 @@ public sealed class CorrelatorCommitTests : IDisposable
 
             var second = await grains.GetCorrelator(District).Correlate(Facts("commit-2", "锦丰花园车库积水，物业不管，车开不进去"));
             Assert.Equal(matter, second.MatterId);
+        }
+    }
+
+    [Fact]
+    public async Task ALargeBatch_HasPostedEveryComplaint_WhenItAnswers()
+    {
+        await using var host = HostFactory.Over(_data);
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var extractor = await host.Services.GetRequiredService<DistrictPlaces>().ExtractorAsync(District);
+        string[] places = ["锦丰花园", "阳光小区", "东湖新村", "望亭路", "春申湖路"];
+        string[] matters = ["地下车库积水严重，车开不进去", "夜间施工噪音扰民，无法入睡", "路灯坏了一个月没人修", "垃圾桶满了没人清运，气味很大", "小区门口占道经营，堵住消防通道"];
+        var batch = Enumerable.Range(0, 40).Select(i => Facts($"large-{i}", $"{places[i % 5]}{i / 5 + 1}号楼{matters[(i / 5) % 5]}")).ToArray();
+        using (TenantRequestContext.EnterSystem())
+        {
+            var outcomes = await grains.GetCorrelator(District).CorrelateAll(batch);
+
+            // No waiting: the commits went out before the batch answered, ahead of any lookup after it.
+            for (var i = 0; i < batch.Length; i++)
+            {
+                Assert.True(await PostedAsync(grains, ComplaintKeys.Of(batch[i], extractor).All, outcomes[i].MatterId!), $"complaint {i} was not posted when its batch answered");
+            }
         }
     }
 

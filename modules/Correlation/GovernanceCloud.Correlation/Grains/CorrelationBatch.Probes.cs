@@ -47,6 +47,7 @@ internal sealed partial class CorrelationBatch
             }
 
             queries ??= [];
+            await outbox.SentTo(shard);
             var commits = outbox.Take(shard);
             ShardAnswer[] answered;
             try

@@ -16,6 +16,11 @@ namespace GovernanceCloud.Correlation.Grains;
 internal sealed partial class CorrelationBatch(
     IGrainFactory grains, IPetitionerHistories petitioners, TenantId district, CorrelationSettings settings, IReadOnlyDictionary<string, ChannelLevel> levels, ShardOutbox outbox)
 {
+    // From this size a batch's index commits go at once, in a call per shard, rather than riding
+    // on the next batch's lookups: the shards post them while this batch's scenarios run. A
+    // smaller batch (a single request) saves the call instead.
+    private const int SendCommitsAloneFrom = 32;
+
     public async Task<CorrelationOutcome[]> RunAsync(IReadOnlyList<PendingComplaint> batch)
     {
         // The volume counters need nothing from the index, nor the index commits from the matters'
@@ -36,6 +41,11 @@ internal sealed partial class CorrelationBatch(
         var matters = await ClaimAsync(chosen, started);
         var attached = await AttachAsync(batch, probes, matters);
         PostCommits(batch, probes, matters);
+        if (batch.Count >= SendCommitsAloneFrom)
+        {
+            outbox.SendAll((shard, commits) => grains.GetIndexShard(district, shard).Commit(commits));
+        }
+
         return attached;
     }
 

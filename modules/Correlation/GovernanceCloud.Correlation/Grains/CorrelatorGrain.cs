@@ -129,6 +129,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, IPetitionerHistories
 
         // A timer's tick carries no caller: the district's own grains are called for the district.
         using var scope = TenantRequestContext.Enter(District);
+        await Task.WhenAll(Enumerable.Range(0, MatterIndexShardGrain.Count).Select(_outbox.SentTo)); // a failed send puts its commits back
         await Task.WhenAll(Enumerable.Range(0, MatterIndexShardGrain.Count).Where(_outbox.HasFor).Select(async shard =>
         {
             var commits = _outbox.Take(shard);

@@ -5,11 +5,14 @@ namespace GovernanceCloud.Correlation.Grains;
 /// lookup of the same shard (one call that commits, then answers), so a complaint costs each
 /// shard one call instead of two; when no batch follows soon, the correlator sends them alone.
 /// Nothing is lost by the wait: a shard's postings are only durable at its own flush, and a later
-/// lookup on this node always carries them first.
+/// lookup on this node always carries them first. A large batch sends its commits alone at once
+/// (<see cref="SendAll"/>): the shards take them while the batch's scenarios run, and the next
+/// batch's lookups, which wait for those calls (<see cref="SentTo"/>), find them done.
 /// </summary>
 internal sealed class ShardOutbox
 {
     private readonly List<ShardCommit>?[] _waiting = new List<ShardCommit>?[MatterIndexShardGrain.Count];
+    private readonly Task?[] _sending = new Task?[MatterIndexShardGrain.Count];
 
     public bool IsEmpty => Array.TrueForAll(_waiting, w => w is null);
 
@@ -50,5 +53,34 @@ internal sealed class ShardOutbox
         }
 
         _waiting[shard] = again;
+    }
+
+    /// <summary>Sends what waits for every shard, each in a call of its own, after any call still on its way to that shard.</summary>
+    public void SendAll(Func<int, IReadOnlyList<ShardCommit>, Task> send)
+    {
+        for (var shard = 0; shard < _waiting.Length; shard++)
+        {
+            if (HasFor(shard))
+            {
+                _sending[shard] = SendAsync(shard, Take(shard), _sending[shard] ?? Task.CompletedTask, send);
+            }
+        }
+    }
+
+    /// <summary>Completes when the commits sent to <paramref name="shard"/> have been taken or put back: a lookup sent after it cannot overtake them.</summary>
+    public Task SentTo(int shard) => _sending[shard] ?? Task.CompletedTask;
+
+    // A call that fails leaves its commits to ride on the next lookup, whose own failure fails its batch.
+    private async Task SendAsync(int shard, IReadOnlyList<ShardCommit> commits, Task before, Func<int, IReadOnlyList<ShardCommit>, Task> send)
+    {
+        await before;
+        try
+        {
+            await send(shard, commits);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            PutBack(shard, commits);
+        }
     }
 }
