@@ -112,7 +112,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, IPetitionerHistories
         finally
         {
             _draining = false;
-            if (!_outbox.IsEmpty)
+            if (!_outbox.IsEmpty || _outbox.IsSending)
             {
                 _sendCommits.Change(CommitLinger, Timeout.InfiniteTimeSpan);
             }
@@ -129,7 +129,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, IPetitionerHistories
 
         // A timer's tick carries no caller: the district's own grains are called for the district.
         using var scope = TenantRequestContext.Enter(District);
-        await Task.WhenAll(Enumerable.Range(0, MatterIndexShardGrain.Count).Select(_outbox.SentTo)); // a failed send puts its commits back
+        await _outbox.AllSent(); // a failed send puts its commits back, to go now
         await Task.WhenAll(Enumerable.Range(0, MatterIndexShardGrain.Count).Where(_outbox.HasFor).Select(async shard =>
         {
             var commits = _outbox.Take(shard);

@@ -16,6 +16,9 @@ internal sealed class ShardOutbox
 
     public bool IsEmpty => Array.TrueForAll(_waiting, w => w is null);
 
+    /// <summary>Whether a call sent alone is still on its way: should it fail, its commits wait here again.</summary>
+    public bool IsSending => Array.Exists(_sending, s => s is { IsCompleted: false });
+
     public bool HasFor(int shard) => _waiting[shard] is not null;
 
     public void Add(int shard, List<ShardCommit> commits)
@@ -69,6 +72,9 @@ internal sealed class ShardOutbox
 
     /// <summary>Completes when the commits sent to <paramref name="shard"/> have been taken or put back: a lookup sent after it cannot overtake them.</summary>
     public Task SentTo(int shard) => _sending[shard] ?? Task.CompletedTask;
+
+    /// <summary>Completes when every call sent alone has been taken or put back.</summary>
+    public Task AllSent() => Task.WhenAll(_sending.OfType<Task>());
 
     // A call that fails leaves its commits to ride on the next lookup, whose own failure fails its batch.
     private async Task SendAsync(int shard, IReadOnlyList<ShardCommit> commits, Task before, Func<int, IReadOnlyList<ShardCommit>, Task> send)
