@@ -65,8 +65,10 @@ public sealed class MatterIndexStoreTests : IDisposable
         }
 
         await store.AppendAsync("xiangcheng", 2, new ShardChanges([new ShardPosting("p:other", "m2", Day)], [], []), default);
-        var snapshot = new ShardContents([new ShardPosting("p:0", "m1", Day), new ShardPosting("p:9", "m3", Day.AddDays(1))], new Dictionary<string, long> { ["#docs1"] = 5 });
-        var written = await store.SnapshotAsync("xiangcheng", 1, snapshot, default);
+        var snapshot = new PostingTable(perKey: 64);
+        snapshot.Post("p:0", "m1", Day, out _);
+        snapshot.Post("p:9", "m3", Day.AddDays(1), out _);
+        var written = await store.SnapshotAsync("xiangcheng", 1, snapshot, [new("#docs1", 5)], default);
         await store.AppendAsync("xiangcheng", 1, new ShardChanges([new ShardPosting("p:10", "m4", Day.AddDays(2))], [("p:0", "m1")], [new("#docs1", 6)]), default);
 
         Assert.Equal(2, await fixture.CountAsync("xiangcheng", 1)); // the snapshot and the entry after it
@@ -97,7 +99,7 @@ public sealed class MatterIndexStoreTests : IDisposable
         Assert.Equal((0, 0), (snapshotBytes, changeBytes)); // so the shard knows to write its first snapshot
 
         // Once the shard has a log, the old tables are no longer read.
-        await fixture.Store.SnapshotAsync("xiangcheng", 5, new ShardContents([], new Dictionary<string, long>()), default);
+        await fixture.Store.SnapshotAsync("xiangcheng", 5, new PostingTable(perKey: 64), [], default);
         Assert.Empty((await fixture.Store.LoadAsync("xiangcheng", 5, default)).Contents.Postings);
     }
 

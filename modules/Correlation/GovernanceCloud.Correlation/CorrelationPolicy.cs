@@ -12,8 +12,8 @@ namespace GovernanceCloud.Correlation;
 /// escalation comes after the node was down through its due time), and how long a node keeps a district's settings before reading them again
 /// (<c>Correlation:SettingsCacheAge</c>, default ten seconds: a change applies within that), and
 /// how many bytes of changes an index shard's log holds at least before the shard writes a new
-/// snapshot of itself (<c>Correlation:IndexSnapshotBytes</c>, default 1 MiB; more when the last
-/// snapshot was larger), and how long a matter stays in its partition's memory after its last use
+/// snapshot of itself (<c>Correlation:IndexSnapshotBytes</c>, default 1 MiB; twice the last
+/// snapshot when that is more), and how long a matter stays in its partition's memory after its last use
 /// (<c>Correlation:MatterIdleAge</c>, default <see cref="GovernanceSilo.ItemIdleMinutes"/>, as any item grain),
 /// and how many matters a district holds in memory at most (<c>Correlation:HeldMatters</c>, default
 /// 16,384, shared among its partitions): a replay or a burst touches tens of thousands of matters a

@@ -5,6 +5,11 @@ namespace GovernanceCloud.Correlation.Grains;
 /// <summary>The shard's writes: what changed since the last flush, as a log entry or a new snapshot, and pruning what no lookup can find.</summary>
 internal sealed partial class MatterIndexShardGrain
 {
+    // A new snapshot once the entries after the last one weigh twice as much: a snapshot rewrites
+    // the whole shard, and one as soon as the entries matched its size wrote as much again as the
+    // entries did. Loading reads at most about three times the shard.
+    private const int SnapshotAfter = 2;
+
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         var changed = _changedPostings.Count > 0 || _changedTerms.Count > 0;
@@ -27,12 +32,10 @@ internal sealed partial class MatterIndexShardGrain
                 changes = ShardChanges.None;
             }
 
-            if (_snapshotDue || _changeBytes > Math.Max(_snapshotBytes, policy.IndexSnapshotBytes))
+            if (_snapshotDue || _changeBytes > Math.Max(SnapshotAfter * _snapshotBytes, policy.IndexSnapshotBytes))
             {
-                var contents = new ShardContents(
-                    _postings.All(),
-                    _terms.ToDictionary(t => t.Key, t => t.Value.Value, StringComparer.Ordinal));
-                _snapshotBytes = await store.SnapshotAsync(District, Shard, contents, cancellationToken);
+                var terms = _terms.Select(t => KeyValuePair.Create(t.Key, t.Value.Value)).ToArray();
+                _snapshotBytes = await store.SnapshotAsync(District, Shard, _postings, terms, cancellationToken);
                 _changeBytes = 0;
                 _snapshotDue = false;
             }

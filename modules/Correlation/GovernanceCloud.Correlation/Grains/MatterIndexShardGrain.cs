@@ -6,8 +6,8 @@ namespace GovernanceCloud.Correlation.Grains;
 /// <summary>
 /// Kept in memory and written at most every <see cref="FlushEvery"/> (and when deactivated), as an
 /// entry of the shard's log holding the changes since the last write (<see cref="MatterIndexStore"/>);
-/// once the entries outweigh the last snapshot (and <see cref="CorrelationPolicy.IndexSnapshotBytes"/>), the shard writes
-/// a new snapshot, so loading reads at most about twice the shard. The index is derived from
+/// once the entries weigh twice the last snapshot (and more than <see cref="CorrelationPolicy.IndexSnapshotBytes"/>), the shard writes
+/// a new snapshot, so loading reads at most about three times the shard. The index is derived from
 /// matters, and a crash loses at most one flush of it, which only means a later complaint starts a
 /// new matter where it could have joined one. Postings of matters idle (in event time) longer than
 /// the matter window its lookups ask for, plus <see cref="LateArrivals"/>, are dropped: no lookup

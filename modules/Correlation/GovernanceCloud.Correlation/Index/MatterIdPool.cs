@@ -11,6 +11,9 @@ internal sealed class MatterIdPool
 {
     private readonly Dictionary<string, Held> _ids = new(StringComparer.Ordinal);
 
+    /// <summary>How many ids are held.</summary>
+    public int Count => _ids.Count;
+
     /// <summary>The held instance of an id, for one more posting.</summary>
     public string Hold(string matterId)
     {

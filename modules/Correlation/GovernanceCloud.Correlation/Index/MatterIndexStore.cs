@@ -59,11 +59,12 @@ internal sealed class MatterIndexStore(ReadModelFactory readModel, SqliteWriter?
 
     /// <summary>Appends the changes of one flush; the bytes written.</summary>
     public Task<int> AppendAsync(string district, int shard, ShardChanges changes, CancellationToken cancellationToken) =>
-        WriteAsync(district, shard, changes, snapshot: false, cancellationToken);
+        WriteAsync(district, shard, ShardLogCodec.Encode(changes), snapshot: false, cancellationToken);
 
     /// <summary>Writes the whole shard and deletes the entries it makes redundant; the bytes written.</summary>
-    public Task<int> SnapshotAsync(string district, int shard, ShardContents contents, CancellationToken cancellationToken) =>
-        WriteAsync(district, shard, ShardChanges.Whole(contents), snapshot: true, cancellationToken);
+    public Task<int> SnapshotAsync(
+        string district, int shard, PostingTable postings, IReadOnlyCollection<KeyValuePair<string, long>> terms, CancellationToken cancellationToken) =>
+        WriteAsync(district, shard, ShardLogCodec.EncodeSnapshot(postings, terms), snapshot: true, cancellationToken);
 
     private static void Apply(ShardChanges changes, Dictionary<(string, string), ShardPosting> postings, Dictionary<string, long> terms)
     {
@@ -83,10 +84,8 @@ internal sealed class MatterIndexStore(ReadModelFactory readModel, SqliteWriter?
         }
     }
 
-    private async Task<int> WriteAsync(string district, int shard, ShardChanges changes, bool snapshot, CancellationToken cancellationToken)
+    private async Task<int> WriteAsync(string district, int shard, byte[] payload, bool snapshot, CancellationToken cancellationToken)
     {
-        var payload = ShardLogCodec.Encode(changes);
-
         // The sequence is taken in the statement itself, so even two activations of one shard (a
         // moment of a cluster's life) append in some order instead of failing on the key.
         var append = $"INSERT INTO {Log} (\"DistrictId\", \"Shard\", \"Seq\", \"IsSnapshot\", \"Payload\") " +

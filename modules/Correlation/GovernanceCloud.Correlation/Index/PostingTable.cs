@@ -12,7 +12,7 @@ namespace GovernanceCloud.Correlation.Index;
 /// each matter id once for all its postings: about a quarter of the memory of a list of posting
 /// objects per string key, which held a million complaints' index in 1.5 GB.
 /// </summary>
-internal sealed class PostingTable(int perKey)
+internal sealed partial class PostingTable(int perKey)
 {
     private readonly Dictionary<string, Bucket> _byText = new(StringComparer.Ordinal);
     private readonly Dictionary<BandKey, Bucket> _byBand = [];
@@ -117,30 +117,6 @@ internal sealed class PostingTable(int perKey)
     {
         var before = horizon.UtcTicks;
         Count -= Prune(_byText, _textsDue, before) + Prune(_byBand, _bandsDue, before);
-    }
-
-    /// <summary>Every posting, for a snapshot.</summary>
-    public ShardPosting[] All()
-    {
-        var all = new List<ShardPosting>(Count);
-        foreach (var (key, bucket) in _byText)
-        {
-            foreach (var entry in bucket.Entries)
-            {
-                all.Add(new ShardPosting(key, entry.MatterId, entry.At));
-            }
-        }
-
-        foreach (var (key, bucket) in _byBand)
-        {
-            var text = key.ToString();
-            foreach (var entry in bucket.Entries)
-            {
-                all.Add(new ShardPosting(text, entry.MatterId, entry.At));
-            }
-        }
-
-        return [.. all];
     }
 
     private ReadOnlySpan<Entry> Entries(string key)

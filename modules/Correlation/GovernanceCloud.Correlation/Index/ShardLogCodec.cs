@@ -7,8 +7,6 @@ internal sealed record ShardChanges(
     IReadOnlyCollection<ShardPosting> Upserted, IReadOnlyCollection<(string Key, string MatterId)> Removed, IReadOnlyCollection<KeyValuePair<string, long>> Terms)
 {
     public static ShardChanges None { get; } = new([], [], []);
-
-    public static ShardChanges Whole(ShardContents contents) => new(contents.Postings, [], contents.Terms.ToArray());
 }
 
 /// <summary>
@@ -19,12 +17,15 @@ internal sealed record ShardChanges(
 /// table. A complaint posts one matter under a dozen keys and common keys recur, so the table
 /// halves an entry; and a loaded shard holds each matter id once, not once per posting. Counts
 /// are absolute, not increments, so replaying an entry over a state that already holds it changes
-/// nothing. Version 1 (every string written in place, absolute ticks) still reads.
+/// nothing. Version 1 (every string written in place, absolute ticks) still reads. A snapshot is
+/// version 3: the postings as <see cref="PostingTable.WriteSnapshot"/> writes them, then the term
+/// counts (key, count); it reads as an entry that sets them all.
 /// </summary>
 internal static class ShardLogCodec
 {
     private const byte Version = 2;
     private const byte InPlaceStrings = 1;
+    private const byte Snapshot = 3;
 
     // Kept between entries, per thread (encoding never awaits): the string table and the buffer
     // of an entry of thousands of postings are large objects, and new ones for every flush of
@@ -49,6 +50,26 @@ internal static class ShardLogCodec
                 t_scratch = null;
             }
         }
+    }
+
+    /// <summary>The whole shard: its postings and its term counts.</summary>
+    public static byte[] EncodeSnapshot(PostingTable postings, IReadOnlyCollection<KeyValuePair<string, long>> terms)
+    {
+        // A snapshot is written rarely and is large: its buffer is its own, sized for about a dozen bytes a posting.
+        using var buffer = new MemoryStream((postings.Count * 12) + (terms.Count * 16) + 64);
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Snapshot);
+            postings.WriteSnapshot(writer);
+            writer.Write7BitEncodedInt(terms.Count);
+            foreach (var (key, count) in terms)
+            {
+                writer.Write(key);
+                writer.Write7BitEncodedInt64(count);
+            }
+        }
+
+        return buffer.ToArray();
     }
 
     private static byte[] Encode(ShardChanges changes, Scratch scratch)
@@ -139,8 +160,17 @@ internal static class ShardLogCodec
                 return Decode(reader, () => strings[reader.Read7BitEncodedInt()], () => earliest + reader.Read7BitEncodedInt64());
             case InPlaceStrings:
                 return Decode(reader, reader.ReadString, reader.ReadInt64);
+            case Snapshot:
+                var postings = PostingTable.ReadSnapshot(reader);
+                var terms = new KeyValuePair<string, long>[reader.Read7BitEncodedInt()];
+                for (var i = 0; i < terms.Length; i++)
+                {
+                    terms[i] = new(reader.ReadString(), reader.Read7BitEncodedInt64());
+                }
+
+                return new ShardChanges(postings, [], terms);
             case var version:
-                throw new InvalidDataException($"Index shard log entry of version {version}; this build reads versions {InPlaceStrings} and {Version}.");
+                throw new InvalidDataException($"Index shard log entry of version {version}; this build reads versions {InPlaceStrings} to {Snapshot}.");
         }
     }
 
