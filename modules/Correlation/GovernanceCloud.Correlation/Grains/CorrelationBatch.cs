@@ -66,15 +66,12 @@ internal sealed partial class CorrelationBatch(
         var chosen = new string[probes.Length];
         var started = new List<StartedMatter>();
         var findable = new Dictionary<string, List<StartedMatter>>(StringComparer.Ordinal);
+        var seen = new HashSet<StartedMatter>(); // reused: one complaint at a time
         for (var i = 0; i < probes.Length; i++)
         {
             var probe = probes[i];
             var indexed = BestIndexed(probe, scores[i]);
-            var local = probe.PostingKeys.Where(findable.ContainsKey).SelectMany(k => findable[k]).Distinct()
-                .Select(m => (Matter: m, Score: MatterScorer.Score(probe.Matter, m.Profile).Total))
-                .Where(m => m.Score >= settings.SameMatterThreshold)
-                .OrderByDescending(m => m.Score)
-                .FirstOrDefault();
+            var local = BestStarted(probe, findable, seen);
             if (local.Matter is { } joined && (indexed is null || local.Score > indexed.Value.Score.Total))
             {
                 joined.Profile.Add(probe.Matter);
@@ -96,6 +93,37 @@ internal sealed partial class CorrelationBatch(
         }
 
         return (chosen, started);
+    }
+
+    // The matter started earlier in the batch under one of the probe's keys that scores highest at
+    // or above the threshold; on a tie, the one found first. A loop, not LINQ: it runs for every complaint.
+    private (StartedMatter? Matter, double Score) BestStarted(Probe probe, Dictionary<string, List<StartedMatter>> findable, HashSet<StartedMatter> seen)
+    {
+        (StartedMatter? Matter, double Score) best = default;
+        seen.Clear();
+        foreach (var key in probe.PostingKeys)
+        {
+            if (!findable.TryGetValue(key, out var matters))
+            {
+                continue;
+            }
+
+            foreach (var matter in matters)
+            {
+                if (!seen.Add(matter))
+                {
+                    continue;
+                }
+
+                var score = MatterScorer.Score(probe.Matter, matter.Profile).Total;
+                if (score >= settings.SameMatterThreshold && (best.Matter is null || score > best.Score))
+                {
+                    best = (matter, score);
+                }
+            }
+        }
+
+        return best;
     }
 
     // The indexed candidate that scores highest at or above the threshold; on a tie, the one that shares more keys.

@@ -15,6 +15,12 @@ internal sealed record MatterProbe
 
     [Id(3)] public required IReadOnlyDictionary<string, double> Terms { get; init; }
 
+    /// <summary>
+    /// <see cref="Terms"/> as the dictionary it is (copied only if it is not one): a loop over the
+    /// interface boxes its enumerator, and every candidate of every complaint is scored.
+    /// </summary>
+    public Dictionary<string, double> TermMap => Terms as Dictionary<string, double> ?? new(Terms, StringComparer.Ordinal);
+
     [Id(4)] public required uint[] Signature { get; init; }
 
     [Id(5)] public string? CategoryCode { get; init; }

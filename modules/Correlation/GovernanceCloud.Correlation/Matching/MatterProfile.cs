@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace GovernanceCloud.Correlation.Matching;
 
 /// <summary>
@@ -53,19 +55,28 @@ internal sealed class MatterProfile
 
         // A running mean of each term's weight over the matter's complaints.
         var n = Complaints;
-        foreach (var key in Terms.Keys.ToArray())
+        foreach (var key in Terms.Keys)
         {
-            Terms[key] = Terms[key] * n / (n + 1);
+            ref var mean = ref CollectionsMarshal.GetValueRefOrNullRef(Terms, key); // in place: the keys stay as they are
+            mean = mean * n / (n + 1);
         }
 
-        foreach (var (term, weight) in probe.Terms)
+        foreach (var (term, weight) in probe.TermMap)
         {
             Terms[term] = Terms.GetValueOrDefault(term) + (weight / (n + 1));
         }
 
         if (Terms.Count > MaxTerms)
         {
-            Terms = Terms.OrderByDescending(t => t.Value).Take(MaxTerms).ToDictionary(StringComparer.Ordinal);
+            var heaviest = Heaviest(Terms)[..MaxTerms];
+            var kept = new Dictionary<string, double>(MaxTerms, StringComparer.Ordinal);
+            foreach (var (term, weight) in heaviest)
+            {
+                kept.Add(term, weight);
+            }
+
+            Terms = kept;
+            _byWeight = heaviest; // held heaviest first, so already in the order TermsByWeight gives
         }
 
         Signatures.Add(probe.Signature);
@@ -89,13 +100,34 @@ internal sealed class MatterProfile
     public IEnumerable<string> PlaceNames() => Places.OrderByDescending(p => NamedBy(p.Key)).Select(p => p.Value);
 
     /// <summary>The terms, heaviest first (ties in the order they came); kept until the next complaint is added, as every score reads it.</summary>
-    public KeyValuePair<string, double>[] TermsByWeight() => _byWeight ??= [.. Terms.OrderByDescending(t => t.Value)];
+    public KeyValuePair<string, double>[] TermsByWeight() => _byWeight ??= Heaviest(Terms);
 
     /// <summary>"西湖君庭 业委会 成立": the first place and the heaviest terms.</summary>
     public string Label()
     {
         var terms = TermsByWeight().Take(Places.Count > 0 ? 2 : 3).Select(t => t.Key);
         return string.Join(' ', PlaceNames().Take(1).Concat(terms));
+    }
+
+    // Heaviest first, ties in the order held: a stable insertion sort, as a profile holds at most
+    // a few dozen terms and is sorted with every complaint added.
+    private static KeyValuePair<string, double>[] Heaviest(Dictionary<string, double> terms)
+    {
+        var sorted = terms.ToArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var term = sorted[i];
+            var at = i;
+            while (at > 0 && sorted[at - 1].Value < term.Value)
+            {
+                sorted[at] = sorted[at - 1];
+                at--;
+            }
+
+            sorted[at] = term;
+        }
+
+        return sorted;
     }
 
     private int NamedBy(string placeKey) =>

@@ -22,7 +22,7 @@ internal static class MatterScorer
 
     public static MatterScore Score(MatterProbe probe, MatterProfile matter)
     {
-        var terms = TermOverlap(probe.Terms, matter);
+        var terms = TermOverlap(probe.TermMap, matter);
         var text = TextSimilarity(probe.Signature, matter.Signatures);
         var sameCategory = probe.CategoryCode is not null && matter.Categories.ContainsKey(probe.CategoryCode);
         if (probe.PlaceKeys.Count > 0 && matter.Places.Count > 0)
@@ -95,7 +95,7 @@ internal static class MatterScorer
     // Mostly: how much of the matter's own top terms (those its complaints keep repeating) the
     // complaint shares; partly: how much of the complaint's key-term weight the matter carries.
     // A resident's words around the matter vary (进展, 推脱, 说理), the matter's core (业委会, 成立) does not.
-    private static double TermOverlap(IReadOnlyDictionary<string, double> probe, MatterProfile matter)
+    private static double TermOverlap(Dictionary<string, double> probe, MatterProfile matter)
     {
         if (probe.Count == 0 || matter.Terms.Count == 0)
         {
