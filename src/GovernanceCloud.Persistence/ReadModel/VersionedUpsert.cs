@@ -1,5 +1,6 @@
 using System.Data.Common;
 using GovernanceCloud.Persistence.Sqlite;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,19 +13,25 @@ namespace GovernanceCloud.Persistence.ReadModel;
 /// model. The same <c>INSERT … ON CONFLICT … DO UPDATE … WHERE version &lt; excluded.version</c>
 /// runs on SQLite and PostgreSQL, in one round trip, atomically. For an
 /// <see cref="IChangeTrackedRow"/> the database stamps the change sequence, and a write that moves
-/// the row to another town first records the town it left (<see cref="RemovedRow"/>).
+/// the row to another town first records the town it left (<see cref="RemovedRow"/>). On the
+/// embedded file the statements are bound by position (<see cref="PositionalStatements"/>) when
+/// every value is a plain one.
 /// </summary>
 internal sealed class VersionedUpsert
 {
+    private readonly string[] _statements;
     private readonly string _sql;
     private readonly IReadOnlyList<IProperty> _parameters;
     private readonly string[] _names;
+    private readonly bool _positional;
 
-    private VersionedUpsert(string sql, IReadOnlyList<IProperty> parameters)
+    private VersionedUpsert(string[] statements, IReadOnlyList<IProperty> parameters)
     {
-        _sql = sql;
+        _statements = statements;
+        _sql = string.Join('\n', statements);
         _parameters = parameters;
         _names = [.. parameters.Select((_, i) => $"@p{i}")];
+        _positional = parameters.All(p => PositionalStatements.Binds(p.GetTypeMapping().Converter?.ProviderClrType ?? p.ClrType));
     }
 
     public static VersionedUpsert For(DbContext context, Type rowType)
@@ -60,19 +67,31 @@ internal sealed class VersionedUpsert
             var town = entity.FindProperty(nameof(ITenantOwnedRow.TownId))!;
             var district = entity.FindProperty(nameof(ITenantOwnedRow.DistrictId))!;
             var removed = sql.DelimitIdentifier(RemovedRow.TableName);
-            // Runs before the upsert, in the same implicit transaction, and so sees the old town.
-            text = $"INSERT INTO {removed} (\"Table\", \"Key\", \"DistrictId\", \"TownId\", \"ChangeSeq\") " +
+            // Runs before the upsert, in the same transaction, and so sees the old town.
+            var leaving = $"INSERT INTO {removed} (\"Table\", \"Key\", \"DistrictId\", \"TownId\", \"ChangeSeq\") " +
                    $"SELECT '{table.Name}', {Column(key)}, {Column(district)}, {Column(town)}, {sequence} FROM {tableName} " +
                    $"WHERE {Column(key)} = {Value(key)} AND {Column(version)} < {Value(version)} AND {Column(town)} IS NOT NULL AND {Column(town)} IS DISTINCT FROM {Value(town)} " +
-                   $"ON CONFLICT DO NOTHING;\n" + text;
+                   $"ON CONFLICT DO NOTHING;";
+            return new VersionedUpsert([leaving, text], parameters);
         }
 
-        return new VersionedUpsert(text, parameters);
+        return new VersionedUpsert([text], parameters);
     }
 
     /// <summary>Runs the statement for <paramref name="row"/>; true when the row was written.</summary>
     public async Task<bool> ExecuteAsync(DbConnection connection, object row, CancellationToken cancellationToken)
     {
+        if (_positional && connection is SqliteConnection sqlite)
+        {
+            var values = new object?[_parameters.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = _parameters[i].ProviderValue(row);
+            }
+
+            return PositionalStatements.Execute(sqlite, _sql, _statements, _names, values) > 0;
+        }
+
         await using var statement = StatementCache.Rent(connection, _sql);
         for (var i = 0; i < _parameters.Count; i++)
         {
