@@ -12,6 +12,8 @@ namespace GovernanceCloud.Persistence.Sqlite;
 /// connection with its parameters' positions, and text is bound as it is held (UTF-16). Only plain
 /// values are bound (<see cref="Binds"/>: text, integers, booleans, doubles, bytes, null), which
 /// SQLite stores exactly as Microsoft.Data.Sqlite would; statements with other values stay with it.
+/// The prepared statements belong to the connection's native handle, which the pool keeps open
+/// across uses of the connection; they are released when that handle is.
 /// </summary>
 public static class PositionalStatements
 {
