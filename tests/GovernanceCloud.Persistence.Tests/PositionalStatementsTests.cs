@@ -41,7 +41,7 @@ public sealed class PositionalStatementsTests : IAsyncLifetime
         var insert = $"INSERT INTO plain ({Columns}) VALUES ({string.Join(", ", names)});";
         await using var connection = await _database.OpenAsync();
 
-        Assert.Equal(1, PositionalStatements.Execute(connection, insert, [insert], names, [1L, .. values]));
+        Assert.Equal(1, new PositionalStatements([insert], names).Execute(connection, [1L, .. values]));
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = insert;
@@ -70,9 +70,10 @@ public sealed class PositionalStatementsTests : IAsyncLifetime
             "INSERT INTO plain (id, text) VALUES (@p0, @p1) ON CONFLICT (id) DO UPDATE SET text = excluded.text WHERE plain.text IS NOT excluded.text;",
         ];
 
-        Assert.Equal(1, PositionalStatements.Execute(connection, "both", statements, names, [7L, "一"]));
-        Assert.Equal(2, PositionalStatements.Execute(connection, "both", statements, names, [7L, "二"])); // noted, then updated
-        Assert.Equal(0, PositionalStatements.Execute(connection, "nothing", ["INSERT INTO plain (id) VALUES (@p0) ON CONFLICT DO NOTHING;"], ["@p0"], [7L]));
+        var both = new PositionalStatements(statements, names);
+        Assert.Equal(1, both.Execute(connection, [7L, "一"]));
+        Assert.Equal(2, both.Execute(connection, [7L, "二"])); // noted, then updated
+        Assert.Equal(0, new PositionalStatements(["INSERT INTO plain (id) VALUES (@p0) ON CONFLICT DO NOTHING;"], ["@p0"]).Execute(connection, [7L]));
         await using var read = connection.CreateCommand();
         read.CommandText = "SELECT (SELECT text FROM plain WHERE id = 7) || '/' || (SELECT count(*) FROM seen);";
         Assert.Equal("二/1", await read.ExecuteScalarAsync());
@@ -82,13 +83,12 @@ public sealed class PositionalStatementsTests : IAsyncLifetime
     public async Task AFailedStatement_ThrowsSqlitesError_AndRunsAgainAfterwards()
     {
         await using var connection = await _database.OpenAsync();
-        string[] insert = ["INSERT INTO seen (id, note) VALUES (@p0, @p1);"];
-        string[] names = ["@p0", "@p1"];
+        var insert = new PositionalStatements(["INSERT INTO seen (id, note) VALUES (@p0, @p1);"], ["@p0", "@p1"]);
 
-        var failure = Assert.Throws<SqliteException>(() => PositionalStatements.Execute(connection, insert[0], insert, names, [1L, null]));
+        var failure = Assert.Throws<SqliteException>(() => insert.Execute(connection, [1L, null]));
         Assert.Equal(19, failure.SqliteErrorCode); // SQLITE_CONSTRAINT: the note is required
-        Assert.Equal(1, PositionalStatements.Execute(connection, insert[0], insert, names, [1L, "记录"]));
-        Assert.Throws<InvalidOperationException>(() => PositionalStatements.Execute(connection, insert[0], insert, names, [2L, DateTimeOffset.UnixEpoch]));
+        Assert.Equal(1, insert.Execute(connection, [1L, "记录"]));
+        Assert.Throws<InvalidOperationException>(() => insert.Execute(connection, [2L, DateTimeOffset.UnixEpoch]));
     }
 
     [Theory]

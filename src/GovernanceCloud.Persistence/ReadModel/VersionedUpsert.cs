@@ -19,19 +19,19 @@ namespace GovernanceCloud.Persistence.ReadModel;
 /// </summary>
 internal sealed class VersionedUpsert
 {
-    private readonly string[] _statements;
     private readonly string _sql;
     private readonly IReadOnlyList<IProperty> _parameters;
     private readonly string[] _names;
-    private readonly bool _positional;
+    private readonly PositionalStatements? _positional; // the embedded file's way, when every value is plain
 
     private VersionedUpsert(string[] statements, IReadOnlyList<IProperty> parameters)
     {
-        _statements = statements;
         _sql = string.Join('\n', statements);
         _parameters = parameters;
         _names = [.. parameters.Select((_, i) => $"@p{i}")];
-        _positional = parameters.All(p => PositionalStatements.Binds(p.GetTypeMapping().Converter?.ProviderClrType ?? p.ClrType));
+        _positional = parameters.All(p => PositionalStatements.Binds(p.GetTypeMapping().Converter?.ProviderClrType ?? p.ClrType))
+            ? new PositionalStatements(statements, _names)
+            : null;
     }
 
     public static VersionedUpsert For(DbContext context, Type rowType)
@@ -81,7 +81,7 @@ internal sealed class VersionedUpsert
     /// <summary>Runs the statement for <paramref name="row"/>; true when the row was written.</summary>
     public async Task<bool> ExecuteAsync(DbConnection connection, object row, CancellationToken cancellationToken)
     {
-        if (_positional && connection is SqliteConnection sqlite)
+        if (_positional is not null && connection is SqliteConnection sqlite)
         {
             var values = new object?[_parameters.Count];
             for (var i = 0; i < values.Length; i++)
@@ -89,7 +89,7 @@ internal sealed class VersionedUpsert
                 values[i] = _parameters[i].ProviderValue(row);
             }
 
-            return PositionalStatements.Execute(sqlite, _sql, _statements, _names, values) > 0;
+            return _positional.Execute(sqlite, values) > 0;
         }
 
         await using var statement = StatementCache.Rent(connection, _sql);

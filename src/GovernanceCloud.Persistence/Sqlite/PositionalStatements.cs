@@ -15,12 +15,13 @@ namespace GovernanceCloud.Persistence.Sqlite;
 /// The prepared statements belong to the connection's native handle, which the pool keeps open
 /// across uses of the connection; they are released when that handle is.
 /// </summary>
-public static class PositionalStatements
+public sealed class PositionalStatements(IReadOnlyList<string> statements, IReadOnlyList<string> names)
 {
     private const int Done = 101;
     private const int Row = 100;
 
-    private static readonly ConditionalWeakTable<sqlite3, Dictionary<string, Prepared>> Kept = [];
+    // Per connection handle: a lookup by reference, not by hashing the statements' text at every run.
+    private readonly ConditionalWeakTable<sqlite3, Prepared> _prepared = [];
 
     /// <summary>Whether a value of <paramref name="type"/> (as the provider takes it) is bound here.</summary>
     public static bool Binds(Type type)
@@ -31,17 +32,20 @@ public static class PositionalStatements
     }
 
     /// <summary>
-    /// Runs <paramref name="statements"/> in order on <paramref name="connection"/>, parameter
-    /// <c>names[i]</c> bound to <c>values[i]</c> wherever a statement uses it; the rows they changed.
-    /// <paramref name="key"/> names the statements among those prepared on the connection (their
-    /// text, joined once by the caller rather than at every run).
+    /// Runs the statements in order on <paramref name="connection"/>, parameter <c>names[i]</c>
+    /// bound to <c>values[i]</c> wherever a statement uses it; the rows they changed.
     /// </summary>
-    public static int Execute(SqliteConnection connection, string key, IReadOnlyList<string> statements, IReadOnlyList<string> names, object?[] values)
+    public int Execute(SqliteConnection connection, object?[] values)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(values);
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        var prepared = PreparedFor(db, key, statements, names);
+        if (!_prepared.TryGetValue(db, out var prepared))
+        {
+            prepared = Prepare(db);
+            _prepared.AddOrUpdate(db, prepared);
+        }
+
         var changes = 0;
         for (var s = 0; s < prepared.Statements.Length; s++)
         {
@@ -74,30 +78,32 @@ public static class PositionalStatements
         return changes;
     }
 
-    private static Prepared PreparedFor(sqlite3 db, string key, IReadOnlyList<string> statements, IReadOnlyList<string> names)
+    private Prepared Prepare(sqlite3 db)
     {
-        var byText = Kept.GetOrCreateValue(db);
-        if (byText.TryGetValue(key, out var prepared))
+        var handles = new List<sqlite3_stmt>(statements.Count);
+        try
         {
-            return prepared;
-        }
-
-        var handles = new sqlite3_stmt[statements.Count];
-        var positions = new int[statements.Count][];
-        for (var s = 0; s < statements.Count; s++)
-        {
-            var result = raw.sqlite3_prepare_v2(db, statements[s], out handles[s]);
-            if (result != 0)
+            foreach (var text in statements)
             {
-                SqliteException.ThrowExceptionForRC(result, db);
-            }
+                var result = raw.sqlite3_prepare_v2(db, text, out var handle);
+                if (result != 0)
+                {
+                    handle.Dispose();
+                    SqliteException.ThrowExceptionForRC(result, db);
+                }
 
-            positions[s] = names.Select(name => raw.sqlite3_bind_parameter_index(handles[s], name)).ToArray();
+                handles.Add(handle);
+            }
+        }
+        catch
+        {
+            handles.ForEach(h => h.Dispose());
+            throw;
         }
 
-        return byText[key] = new Prepared(handles, positions);
+        var positions = handles.Select(handle => names.Select(name => raw.sqlite3_bind_parameter_index(handle, name)).ToArray()).ToArray();
+        return new Prepared([.. handles], positions);
     }
-
     private static void Bind(sqlite3_stmt statement, int position, object? value)
     {
         var result = value switch
