@@ -66,6 +66,26 @@ public sealed class MatterPartitionTests : IDisposable
         Assert.Equal([$"{id}-b1", $"{id}-b2"], again.Members.Select(m => m.ComplaintId));
     }
 
+    [Fact]
+    public async Task AMatterSaidToBeStarted_ThatIsStoredAlready_IsReadBack_AndCountsNoComplaintTwice()
+    {
+        await using var host = HostFactory.Over(_data);
+        host.Settings["Correlation:HeldMatters"] = "16"; // one matter a partition
+        var id = $"m-redo-{Guid.NewGuid():N}"[..20];
+        var partition = host.Services.GetRequiredService<IGrainFactory>().GetMatterPartition(District, id);
+        using var system = TenantRequestContext.EnterSystem();
+        await partition.Attach([new MatterAttachment(id, [Arrival($"{id}-1", Day)], Started: true)], Keep);
+        await AttachAsync(partition, $"{id}-b", Arrival($"{id}-b1", Day)); // a second matter: the first leaves
+
+        // Its first complaint correlated again (a redo after a crash) starts it again, with one more.
+        var redo = await partition.Attach([new MatterAttachment(id, [Arrival($"{id}-1", Day), Arrival($"{id}-2", Day.AddHours(1))], Started: true)], Keep);
+
+        Assert.Equal([$"{id}-1", $"{id}-2"], redo.Single().Members.Select(m => m.ComplaintId));
+        using var district = await host.ClientAsAsync("xiangcheng-integrator");
+        var row = await district.GetFromJsonAsync<JsonElement>($"/odata/Matters('{id}')");
+        Assert.Equal(2, row.GetProperty("ComplaintCount").GetInt32());
+    }
+
     [Theory]
     [InlineData("xiangcheng.yuanhe")]
     [InlineData("wuzhong")]

@@ -39,7 +39,7 @@ internal sealed partial class CorrelationBatch(
         var scores = await ScoresAsync(probes);
         var (chosen, started) = Decide(probes, scores);
         var matters = await ClaimAsync(chosen, started);
-        var attached = await AttachAsync(batch, probes, matters);
+        var attached = await AttachAsync(batch, probes, matters, started);
         PostCommits(batch, probes, matters);
         if (batch.Count >= SendCommitsAloneFrom)
         {
@@ -181,10 +181,11 @@ internal sealed partial class CorrelationBatch(
         probe.PlaceKeys.Count > 0 ? probe.PlaceKeys[0] : probe.Terms.OrderByDescending(t => t.Value).Select(t => $"t:{t.Key}").FirstOrDefault();
 
     // Each matter takes the complaints of the batch that chose it, in arrival order; one call per partition.
-    private async Task<MatterSnapshot[]> AttachAsync(IReadOnlyList<PendingComplaint> batch, Probe[] probes, string[] matters)
+    private async Task<MatterSnapshot[]> AttachAsync(IReadOnlyList<PendingComplaint> batch, Probe[] probes, string[] matters, List<StartedMatter> started)
     {
+        var ours = started.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         var attachments = matters.Select((id, i) => (Id: id, Index: i)).GroupBy(m => m.Id, StringComparer.Ordinal)
-            .Select(g => new MatterAttachment(g.Key, g.Select(m => new MatterArrival(probes[m.Index].Matter, batch[m.Index].Complaint)).ToArray()));
+            .Select(g => new MatterAttachment(g.Key, g.Select(m => new MatterArrival(probes[m.Index].Matter, batch[m.Index].Complaint)).ToArray(), ours.Contains(g.Key)));
         var snapshots = await Task.WhenAll(attachments.GroupBy(a => CorrelationKeys.PartitionOf(a.MatterId)).Select(partition =>
             grains.GetMatterPartition(district, partition.Key).Attach(partition.ToArray(), settings.SharedWindow + settings.MatterWindow)));
         var byMatter = snapshots.SelectMany(s => s).ToDictionary(s => s.Id, StringComparer.Ordinal);

@@ -32,6 +32,9 @@ internal interface IMatterPartitionGrain : ITenantGrain
 [GenerateSerializer, Immutable, Alias("gc.matter-scoring")]
 internal sealed record MatterScoring([property: Id(0)] string MatterId, [property: Id(1)] IReadOnlyList<MatterProbe> Probes);
 
-/// <summary>The complaints of a batch joining one matter, in arrival order.</summary>
+/// <summary>
+/// The complaints of a batch joining one matter, in arrival order. <paramref name="Started"/>: the
+/// batch started the matter, so nothing is stored under its id and the partition need not read it.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("gc.matter-attachment")]
-internal sealed record MatterAttachment([property: Id(0)] string MatterId, [property: Id(1)] IReadOnlyList<MatterArrival> Arrivals);
+internal sealed record MatterAttachment([property: Id(0)] string MatterId, [property: Id(1)] IReadOnlyList<MatterArrival> Arrivals, [property: Id(2)] bool Started = false);

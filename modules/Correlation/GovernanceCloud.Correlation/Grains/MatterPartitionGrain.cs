@@ -60,7 +60,21 @@ internal sealed partial class MatterPartitionGrain(
 
     public async Task<MatterSnapshot[]> Attach(IReadOnlyList<MatterAttachment> matters, TimeSpan keep)
     {
-        var held = await HoldAsync(matters.Select(m => m.MatterId));
+        try
+        {
+            return await AttachAsync(matters, keep, readStarted: false);
+        }
+        catch (InconsistentStateException) when (matters.Any(m => m.Started))
+        {
+            // A matter said to be started was stored after all (its complaint correlated again
+            // after a crash): read them all and attach again, which adds no complaint twice.
+            return await AttachAsync(matters, keep, readStarted: true);
+        }
+    }
+
+    private async Task<MatterSnapshot[]> AttachAsync(IReadOnlyList<MatterAttachment> matters, TimeSpan keep, bool readStarted)
+    {
+        var held = await HoldAsync(matters.Select(m => m.MatterId), readStarted ? null : matters.Where(m => m.Started).Select(m => m.MatterId));
         var changed = new List<HeldMatter>(held.Length);
         for (var i = 0; i < held.Length; i++)
         {
@@ -105,10 +119,17 @@ internal sealed partial class MatterPartitionGrain(
         return Array.ConvertAll(held, m => m.Snapshot());
     }
 
-    // The matters asked, in their order: those held, and the others read from storage together.
-    private async Task<HeldMatter[]> HoldAsync(IEnumerable<string> ids)
+    // The matters asked, in their order: those held, those just started as new, and the others
+    // read from storage together. Most matters are touched once, when they start: reading each
+    // (and finding nothing) was most of a partition's reads.
+    private async Task<HeldMatter[]> HoldAsync(IEnumerable<string> ids, IEnumerable<string>? started = null)
     {
         var asked = ids.ToArray();
+        foreach (var id in started ?? [])
+        {
+            _held.TryAdd(id, (new HeldMatter(District, id, new GrainState<MatterState>()), default));
+        }
+
         var missing = asked.Where(id => !_held.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToArray();
         if (missing.Length > 0)
         {
