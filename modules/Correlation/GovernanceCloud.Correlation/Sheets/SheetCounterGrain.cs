@@ -5,11 +5,11 @@ using Orleans.Concurrency;
 namespace GovernanceCloud.Correlation.Sheets;
 
 /// <summary>
-/// The running number of a district's prompt sheets in one year. A number is written before it
-/// is handed out, so none is given twice; one handed to a warning that then failed is skipped.
-/// Warnings opened by one batch of complaints ask at once: each request waits for the write in
-/// flight, and those that came during it share the next, so a burst of requests costs two writes,
-/// not one after another for each.
+/// The running number of a district's prompt sheets in one year. Numbers are reserved on disk
+/// <see cref="SheetCounterGrain.Reserve"/> at a time before any of them is handed out, so none is
+/// given twice, and a warning opened by a batch of complaints does not wait for a write of the
+/// counter before its own. Deactivating gives the unused ones back; a crash skips them, as a number
+/// handed to a warning that then failed is skipped.
 /// </summary>
 [Alias("gc.sheet-counter")]
 internal interface ISheetCounterGrain : ITenantGrain
@@ -20,6 +20,7 @@ internal interface ISheetCounterGrain : ITenantGrain
 
 internal sealed class SheetCounterState
 {
+    /// <summary>The last number reserved: every number handed out is at most this.</summary>
     public long Last { get; set; }
 }
 
@@ -28,23 +29,40 @@ internal sealed class SheetCounterState
 internal sealed class SheetCounterGrain(
     [PersistentState("sheet-counter", GovernanceSilo.StorageName)] IPersistentState<SheetCounterState> state) : Grain, ISheetCounterGrain
 {
-    // The last number handed out or promised to a request waiting for its write, and the last on disk.
+    /// <summary>How many numbers one write reserves.</summary>
+    public const int Reserve = 32;
+
+    // The last number handed out or promised to a request waiting for a reservation, and the last reserved on disk.
     private long _issued;
-    private long _written;
+    private long _reserved;
     private Task? _writing;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _issued = _written = state.State.Last;
+        _issued = _reserved = state.State.Last;
         return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_writing is { } writing)
+        {
+            await writing;
+        }
+
+        if (_issued < _reserved)
+        {
+            await WriteAsync(_issued);
+        }
     }
 
     public async Task<long> Next()
     {
         var number = ++_issued;
-        while (_written < number)
+        while (_reserved < number)
         {
-            var writing = _writing ??= WriteAsync();
+            // Every number promised so far, and the next ones, in one write.
+            var writing = _writing ??= WriteAsync(_issued + Reserve);
             try
             {
                 await writing;
@@ -61,12 +79,10 @@ internal sealed class SheetCounterGrain(
         return number;
     }
 
-    // Every number promised so far, in one write.
-    private async Task WriteAsync()
+    private async Task WriteAsync(long upTo)
     {
-        var upTo = _issued;
         state.State.Last = upTo;
         await state.WriteStateAsync();
-        _written = upTo;
+        _reserved = upTo;
     }
 }
