@@ -42,9 +42,9 @@ internal static class IntakeBatchScenario
         }
 
         Console.WriteLine($"intake-batch: {count:N0} synthetic complaints after {warmUp:N0} to warm up, batches of {batch}, {concurrency} in flight, {storage.Mode} mode, {Environment.ProcessorCount} cores");
-        Console.WriteLine($"{"",-30}{"accepted",10}{"wall s",9}{"complaints/s",14}{"CPU ms/complaint",18}{"KB written/complaint",22}");
-        Row("baseline (validate + insert)", baseline);
-        Row(options.HostLabel, host);
+        Console.WriteLine(PumpResult.Header);
+        Console.WriteLine(baseline.Row("baseline (validate + insert)"));
+        Console.WriteLine(host.Row(options.HostLabel));
         if (counted.Batches > 0)
         {
             Console.WriteLine($"correlated in {counted.Batches:N0} micro-batches, {(double)counted.Correlated / counted.Batches:F1} complaints each on average");
@@ -64,7 +64,4 @@ internal static class IntakeBatchScenario
         var start = new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.FromHours(8));
         return [.. Enumerable.Range(0, count).Select(i => generator.Next(SyntheticComplaints.At(start, i, count)))];
     }
-
-    private static void Row(string name, PumpResult result) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name,-30}{result.Accepted,10:N0}{result.Wall.TotalSeconds,9:F1}{result.PerSecond,14:N0}{result.CpuMsPerComplaint,18:F3}{result.KbWrittenPerComplaint?.ToString("F1", CultureInfo.InvariantCulture) ?? "n/a",22}"));
 }

@@ -1,5 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using GovernanceCloud.Intake.Contracts;
 
 namespace GovernanceCloud.Bench.Load;
@@ -12,6 +13,13 @@ internal sealed record PumpResult(long Sent, long Accepted, TimeSpan Wall, TimeS
     public double CpuMsPerComplaint => HostCpu.TotalMilliseconds / Math.Max(Accepted, 1);
 
     public double? KbWrittenPerComplaint => HostWritten / 1024.0 / Math.Max(Accepted, 1);
+
+    /// <summary>The header of a table of results.</summary>
+    public static string Header => $"{"",-30}{"accepted",10}{"wall s",9}{"complaints/s",14}{"CPU ms/complaint",18}{"KB written/complaint",22}";
+
+    /// <summary>The result as a row under <see cref="Header"/>.</summary>
+    public string Row(string name) => string.Create(CultureInfo.InvariantCulture,
+        $"{name,-30}{Accepted,10:N0}{Wall.TotalSeconds,9:F1}{PerSecond,14:N0}{CpuMsPerComplaint,18:F3}{KbWrittenPerComplaint?.ToString("F1", CultureInfo.InvariantCulture) ?? "n/a",22}");
 }
 
 /// <summary>The two ways the scenarios load a target: closed-loop batches, and open-loop single requests at a fixed rate.</summary>

@@ -30,6 +30,7 @@ internal static class ReplayMillionScenario
         IReadOnlyList<Place> places;
         var tenths = new List<(long Accepted, TimeSpan At, HostSample Sample)>();
         PumpResult host;
+        HostCounters counted;
         HostSample afterIdle;
         TimeSpan idled;
         long atEnd;
@@ -41,6 +42,7 @@ internal static class ReplayMillionScenario
             using var metrics = new HttpClient();
             var generator = new SyntheticComplaints(seed, places, new SyntheticMix());
             await Pump.BatchesAsync(target, Enumerable.Range(0, warmUp).Select(i => generator.Next(SyntheticComplaints.At(start.AddDays(-31), i, warmUp * 12))), batch, concurrency);
+            var before = await HostMetrics.CountersAsync(target.Process, target.Http);
             var clock = Stopwatch.StartNew();
             var step = Math.Max(1, count / 10);
             var nextTenth = step;
@@ -67,6 +69,7 @@ internal static class ReplayMillionScenario
                     }
                 });
             await sampling.WaitAsync();
+            counted = await HostMetrics.CountersAsync(target.Process, target.Http) - before;
             peak = HostMetrics.PeakWorkingSetMiB(target.Process);
             var idleClock = Stopwatch.StartNew();
             atEnd = tenths.MaxBy(t => t.Accepted).Sample.Activations;
@@ -93,9 +96,10 @@ internal static class ReplayMillionScenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"after {idled.TotalSeconds:F0} s idle: working set {afterIdle.WorkingSetMiB:N0} MiB, GC live {afterIdle.GcHeapMiB:N0} MiB, {afterIdle.Activations:N0} grains (of {atEnd:N0} at the run's end); peak working set {peak:N0} MiB"));
         Console.WriteLine(pool);
-        Console.WriteLine($"{"",-30}{"accepted",10}{"wall s",9}{"complaints/s",14}");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"baseline (validate + insert)",-30}{baseline.Accepted,10:N0}{baseline.Wall.TotalSeconds,9:F1}{baseline.PerSecond,14:N0}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.HostLabel,-30}{host.Accepted,10:N0}{host.Wall.TotalSeconds,9:F1}{host.PerSecond,14:N0}"));
+        Console.WriteLine(PumpResult.Header);
+        Console.WriteLine(baseline.Row("baseline (validate + insert)"));
+        Console.WriteLine(host.Row(options.HostLabel));
+        Console.WriteLine($"correlated in {counted.Batches:N0} micro-batches, {(double)counted.Correlated / Math.Max(counted.Batches, 1):F1} complaints each on average; host allocated {counted.Allocated / 1024.0 / count:N0} KB per complaint");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio GovernanceCloud / baseline throughput: {host.PerSecond / baseline.PerSecond:F3}x"));
         return host.Accepted == count ? 0 : 1;
     }
