@@ -157,9 +157,7 @@ public sealed class PostingTableTests
         other.Post("t:积水", new string("m-0001".AsSpan()), Day, out _);
         other.Post("t:积水", "m-0002", Day, out _);
 
-        var found = new List<MatterRef>();
-        one.Active(Band, Day, Day, found);
-        other.Active("t:积水", Day, Day, found);
+        var found = ActiveMatters(one, Band, Day, Day).Concat(ActiveMatters(other, "t:积水", Day, Day)).ToList();
 
         Assert.Equal(["m-0001", "m-0001", "m-0002"], found.Select(m => m.Id).Order());
         Assert.Equal(2, found.Distinct().Count());
@@ -179,10 +177,47 @@ public sealed class PostingTableTests
         return PostingTable.ReadSnapshot(reader);
     }
 
-    private static string[] Active(PostingTable table, string key, DateTimeOffset from, DateTimeOffset to)
+    [Fact]
+    public void ALookup_FindsEachMatterOnce_AndANumberLetGoNamesAnotherMatterInTheNext()
     {
-        var found = new List<MatterRef>();
-        table.Active(key, from, to, found);
-        return found.ConvertAll(m => m.Id).ToArray();
+        var table = new PostingTable(perKey: 64);
+        table.Post(Band, "m-0001", Day, out _);
+        table.Post("t:积水", "m-0001", Day, out _);
+        table.Post("t:积水", "m-0002", Day.AddDays(40), out _);
+        var found = new FoundMatters();
+        found.Begin();
+        var (band, term) = (new List<int>(), new List<int>());
+
+        table.Active(Band, Day, Day.AddDays(40), found, band);
+        table.Active("t:积水", Day, Day.AddDays(40), found, term);
+
+        Assert.Equal(["m-0001", "m-0002"], found.Take().Ids);
+        Assert.Equal([0], band);
+        Assert.Equal([0, 1], term.Order());
+
+        // m-0001 goes with its postings; its number goes to m-0003, which the next lookup finds as itself.
+        table.Prune(Day.AddDays(30));
+        table.Post(Band, "m-0003", Day.AddDays(41), out _);
+        found.Begin();
+        var again = new List<int>();
+        table.Active(Band, Day, Day.AddDays(41), found, again);
+        table.Active("t:积水", Day, Day.AddDays(41), found, again);
+
+        Assert.Equal(["m-0003", "m-0002"], found.Take().Ids);
+        Assert.Equal([0, 1], again);
+    }
+
+    private static string[] Active(PostingTable table, string key, DateTimeOffset from, DateTimeOffset to) =>
+        ActiveMatters(table, key, from, to).ConvertAll(m => m.Id).ToArray();
+
+    // The matters of one key, as a lookup of that key alone finds them.
+    private static List<MatterRef> ActiveMatters(PostingTable table, string key, DateTimeOffset from, DateTimeOffset to)
+    {
+        var found = new FoundMatters();
+        found.Begin();
+        var positions = new List<int>();
+        table.Active(key, from, to, found, positions);
+        var (ids, hashes) = found.Take();
+        return positions.ConvertAll(p => new MatterRef(ids[p], hashes[p]));
     }
 }

@@ -78,8 +78,8 @@ public sealed class CorrelatorCommitTests : IDisposable
     {
         foreach (var group in keys.GroupBy(CorrelationKeys.ShardOf))
         {
-            var answer = (await grains.GetIndexShard(District, group.Key).Lookup([], [new ShardQuery(group.ToArray(), Day, TimeSpan.FromDays(30))])).Single();
-            if (answer.Matters.Any(m => m.Id == matter))
+            var answer = await grains.GetIndexShard(District, group.Key).Lookup([], [new ShardQuery(group.ToArray(), Day, TimeSpan.FromDays(30))]);
+            if (answer.MatterIds.Contains(matter))
             {
                 return true;
             }

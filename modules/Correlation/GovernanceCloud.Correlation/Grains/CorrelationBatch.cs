@@ -14,7 +14,8 @@ namespace GovernanceCloud.Correlation.Grains;
 /// starts within it find each other here, in arrival order, before anything is written.
 /// </summary>
 internal sealed partial class CorrelationBatch(
-    IGrainFactory grains, IPetitionerHistories petitioners, TenantId district, CorrelationSettings settings, IReadOnlyDictionary<string, ChannelLevel> levels, ShardOutbox outbox)
+    IGrainFactory grains, IPetitionerHistories petitioners, TenantId district, CorrelationSettings settings, IReadOnlyDictionary<string, ChannelLevel> levels, ShardOutbox outbox,
+    CandidateTally candidates)
 {
     // From this size a batch's index commits go at once, in a call per shard, rather than riding
     // on the next batch's lookups: the shards post them while this batch's scenarios run. A

@@ -32,6 +32,10 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, IPetitionerHistories
 
     private readonly List<PendingComplaint> _queue = [];
     private readonly ShardOutbox _outbox = new();
+
+    // Kept from batch to batch (one runs at a time): its tables grow to a batch's tens of thousands
+    // of candidate matters, and made afresh for each they went to the large-object heap.
+    private readonly CandidateTally _candidates = new();
     private IGrainTimer _sendCommits = null!;
     private bool _draining;
     private (SettingsVersion Settings, DateTimeOffset LoadedAt)? _settings;
@@ -97,7 +101,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, IPetitionerHistories
                 try
                 {
                     var settings = (await SettingsAsync()).Settings;
-                    var outcomes = await new CorrelationBatch(grains, petitioners, District, settings, await ChannelLevelsAsync(), _outbox).RunAsync(batch);
+                    var outcomes = await new CorrelationBatch(grains, petitioners, District, settings, await ChannelLevelsAsync(), _outbox, _candidates).RunAsync(batch);
                     for (var i = 0; i < batch.Count; i++)
                     {
                         batch[i].Outcome.TrySetResult(outcomes[i]);

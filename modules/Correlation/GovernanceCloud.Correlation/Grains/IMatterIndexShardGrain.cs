@@ -14,8 +14,8 @@ namespace GovernanceCloud.Correlation.Grains;
 internal interface IMatterIndexShardGrain : ITenantGrain
 {
     /// <summary>Applies <paramref name="commits"/> (as <see cref="Commit"/>), then answers each query of a batch of complaints, in one call.</summary>
-    [Alias("commit-lookup-many")]
-    Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardCommit> commits, IReadOnlyList<ShardQuery> queries);
+    [Alias("commit-lookup-found")]
+    Task<ShardAnswers> Lookup(IReadOnlyList<ShardCommit> commits, IReadOnlyList<ShardQuery> queries);
 
     /// <summary>Counts each complaint's terms and posts its matter under its keys; committing the same complaint again changes nothing.</summary>
     [Alias("commit-many")]
@@ -46,19 +46,34 @@ internal sealed record ShardCommit(
     [property: Id(3)] IReadOnlyList<string> PostingKeys, [property: Id(4)] DateTimeOffset At);
 
 /// <summary>
-/// For each key asked, in the order asked: its document frequency (key terms; 0 for other keys)
-/// and the matters active within the window that carry it: those of key <c>k</c> are
-/// <c>Matters[Ends[k-1]..Ends[k]]</c> (from 0 for the first). Aligned with the query, so the batch
-/// reads them by position instead of hashing every key again, and flat, one array per complaint
-/// rather than one per key.
+/// A lookup's answers, one per query in the order asked, naming the matters they found by their
+/// position in <see cref="MatterIds"/> (with their stable hashes at the same positions), where
+/// each is once: the queries of a batch find the same matters over and over.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("gc.shard-answer-flat")]
-internal sealed record ShardAnswer([property: Id(0)] int[] Frequencies, [property: Id(1)] MatterRef[] Matters, [property: Id(2)] int[] Ends, [property: Id(3)] long Documents)
+[GenerateSerializer, Immutable, Alias("gc.shard-answers")]
+internal sealed record ShardAnswers([property: Id(0)] string[] MatterIds, [property: Id(1)] int[] MatterHashes, [property: Id(2)] ShardAnswer[] Answers)
 {
-    /// <summary>The matters of the key at <paramref name="position"/> of the query.</summary>
-    public ArraySegment<MatterRef> MattersOf(int position)
+    /// <summary>The matter at a position.</summary>
+    public MatterRef MatterAt(int position) => new(MatterIds[position], MatterHashes[position]);
+
+    /// <summary>The matters of the key at <paramref name="position"/> of query <paramref name="query"/>.</summary>
+    public IEnumerable<MatterRef> MattersOf(int query, int position) => Answers[query].HitsOf(position).Select(MatterAt);
+}
+
+/// <summary>
+/// For each key asked, in the order asked: its document frequency (key terms; 0 for other keys)
+/// and the matters active within the window that carry it, as positions in the lookup's
+/// <see cref="ShardAnswers.MatterIds"/>: those of key <c>k</c> are <c>Hits[Ends[k-1]..Ends[k]]</c>
+/// (from 0 for the first). Aligned with the query, so the batch reads them by position instead of
+/// hashing every key again, and flat, one array per complaint rather than one per key.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("gc.shard-answer-found")]
+internal sealed record ShardAnswer([property: Id(0)] int[] Frequencies, [property: Id(1)] int[] Hits, [property: Id(2)] int[] Ends, [property: Id(3)] long Documents)
+{
+    /// <summary>The positions of the matters of the key at <paramref name="position"/> of the query.</summary>
+    public ArraySegment<int> HitsOf(int position)
     {
         var start = position == 0 ? 0 : Ends[position - 1];
-        return new ArraySegment<MatterRef>(Matters, start, Ends[position] - start);
+        return new ArraySegment<int>(Hits, start, Ends[position] - start);
     }
 }

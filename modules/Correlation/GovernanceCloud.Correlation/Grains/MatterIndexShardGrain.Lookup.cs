@@ -5,11 +5,12 @@ namespace GovernanceCloud.Correlation.Grains;
 /// <summary>The shard's answers: for each key asked, its pool frequency and the matters active around the complaint's time.</summary>
 internal sealed partial class MatterIndexShardGrain
 {
-    // Where a query's matters gather before its answer takes them as one array of the right size:
-    // kept, so a lookup of one complaint does not grow a list of a few thousand from nothing.
-    private readonly List<MatterRef> _answering = [];
+    // The matters a lookup finds, and where a query's positions of them gather before its answer
+    // takes them as one array of the right size: kept, so a lookup does not grow them from nothing.
+    private readonly FoundMatters _found = new();
+    private readonly List<int> _answering = [];
 
-    public Task<ShardAnswer[]> Lookup(IReadOnlyList<ShardCommit> commits, IReadOnlyList<ShardQuery> queries)
+    public Task<ShardAnswers> Lookup(IReadOnlyList<ShardCommit> commits, IReadOnlyList<ShardQuery> queries)
     {
         Commit(commits);
         // The first lookup of an activation, or one looking further back, sets how far back the shard keeps.
@@ -20,13 +21,15 @@ internal sealed partial class MatterIndexShardGrain
             Prune();
         }
 
+        _found.Begin();
         var answers = new ShardAnswer[queries.Count];
         for (var i = 0; i < answers.Length; i++)
         {
             answers[i] = Answer(queries[i]);
         }
 
-        return Task.FromResult(answers);
+        var (ids, hashes) = _found.Take();
+        return Task.FromResult(new ShardAnswers(ids, hashes, answers));
     }
 
     private ShardAnswer Answer(ShardQuery query)
@@ -43,7 +46,7 @@ internal sealed partial class MatterIndexShardGrain
                 frequencies[k] = (int)count.Value;
             }
 
-            _postings.Active(key, from, to, _answering);
+            _postings.Active(key, from, to, _found, _answering);
             ends[k] = _answering.Count;
         }
 

@@ -95,15 +95,19 @@ internal sealed partial class PostingTable(int perKey)
         return null;
     }
 
-    /// <summary>Adds the matters posted under a key whose time lies between the two, inclusive, to <paramref name="into"/>.</summary>
-    public void Active(string key, DateTimeOffset from, DateTimeOffset to, List<MatterRef> into)
+    /// <summary>
+    /// Adds the matters posted under a key whose time lies between the two, inclusive, to
+    /// <paramref name="into"/>: their positions among the matters <paramref name="found"/> by its lookup.
+    /// </summary>
+    public void Active(string key, DateTimeOffset from, DateTimeOffset to, FoundMatters found, List<int> into)
     {
         var (first, last) = (from.UtcTicks, to.UtcTicks);
+        found.Allow(_matterIds.Numbers);
         foreach (var entry in Entries(key))
         {
             if (entry.Ticks >= first && entry.Ticks <= last)
             {
-                into.Add(entry.Matter);
+                into.Add(found.PositionOf(entry.Number, entry.MatterId, entry.Hash));
             }
         }
     }
@@ -152,7 +156,11 @@ internal sealed partial class PostingTable(int perKey)
         return ref byText;
     }
 
-    private Entry Held(Entry entry) => new(entry.Matter with { Id = _matterIds.Hold(entry.MatterId) }, entry.Ticks);
+    private Entry Held(Entry entry)
+    {
+        var (id, number) = _matterIds.Hold(entry.MatterId);
+        return new(new MatterRef(id, entry.Hash), entry.Ticks, number);
+    }
 
     // The postings dropped from the keys due; a key left with one holds it inline again, one left
     // with none goes, one left with some is listed again under its oldest.
@@ -203,18 +211,21 @@ internal sealed partial class PostingTable(int perKey)
         return dropped;
     }
 
-    // One matter under one key. The id's hash is compared first: a common key holds dozens of
-    // matters whose ids differ only in their last characters.
-    private struct Entry(MatterRef matter, long ticks)
+    // One matter under one key, with its number in the pool (-1 until held). The id's hash is
+    // compared first: a common key holds dozens of matters whose ids differ only in their last
+    // characters. Its fields side by side, not a MatterRef's: the number fits where its padding was.
+    private struct Entry(MatterRef matter, long ticks, int number = -1)
     {
-        public readonly MatterRef Matter = matter;
+        public readonly string MatterId = matter.Id;
+        public readonly int Hash = matter.Hash;
+        public readonly int Number = number;
         public long Ticks = ticks;
 
-        public readonly string MatterId => Matter.Id;
+        public readonly MatterRef Matter => new(MatterId, Hash);
 
         public readonly DateTimeOffset At => new(Ticks, TimeSpan.Zero);
 
-        public readonly bool Is(Entry other) => Matter.Equals(other.Matter);
+        public readonly bool Is(Entry other) => Hash == other.Hash && string.Equals(MatterId, other.MatterId, StringComparison.Ordinal);
 
         // Times only move forward: a late complaint does not make a matter look older.
         public bool MoveTo(long ticks)
