@@ -10,7 +10,7 @@ internal sealed partial class CorrelationBatch
     private const int Candidates = 5;
 
     // A complaint as the index answers it: its weighed probe, the keys it is to be posted under, and its best candidates.
-    private sealed record Probe(MatterProbe Matter, string[] PostingKeys, string[] Candidates);
+    internal sealed record Probe(MatterProbe Matter, string[] PostingKeys, string[] Candidates);
 
     // What the shards answered for one complaint, by position in its keys (ComplaintKeys.All).
     private sealed class Answers(int keys)

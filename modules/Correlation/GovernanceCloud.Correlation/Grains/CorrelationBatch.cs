@@ -15,7 +15,7 @@ namespace GovernanceCloud.Correlation.Grains;
 /// </summary>
 internal sealed partial class CorrelationBatch(
     IGrainFactory grains, IPetitionerHistories petitioners, TenantId district, CorrelationSettings settings, IReadOnlyDictionary<string, ChannelLevel> levels, ShardOutbox outbox,
-    CandidateTally candidates)
+    CandidateTally candidates, KeyChains<CorrelationBatch.StartedMatter> findable)
 {
     // From this size a batch's index commits go at once, in a call per shard, rather than riding
     // on the next batch's lookups: the shards post them while this batch's scenarios run. A
@@ -51,13 +51,16 @@ internal sealed partial class CorrelationBatch(
     }
 
     // A matter started within this batch: what it holds so far, and the keys it can be found under.
-    private sealed class StartedMatter(string id, Probe first)
+    internal sealed class StartedMatter(string id, Probe first)
     {
         public string Id { get; } = id;
 
         public Probe First { get; } = first;
 
         public MatterProfile Profile { get; } = new();
+
+        // The last complaint (by its place in the batch, from 1) that scored it, so each scores it once.
+        public int ScoredFor { get; set; }
     }
 
     // In arrival order: the best indexed matter or matter started earlier in the batch above the
@@ -66,17 +69,16 @@ internal sealed partial class CorrelationBatch(
     {
         var chosen = new string[probes.Length];
         var started = new List<StartedMatter>();
-        var findable = new Dictionary<string, List<StartedMatter>>(StringComparer.Ordinal);
-        var seen = new HashSet<StartedMatter>(); // reused: one complaint at a time
+        findable.Clear();
         for (var i = 0; i < probes.Length; i++)
         {
             var probe = probes[i];
             var indexed = BestIndexed(probe, scores[i]);
-            var local = BestStarted(probe, findable, seen);
+            var local = BestStarted(probe, i + 1);
             if (local.Matter is { } joined && (indexed is null || local.Score > indexed.Value.Score.Total))
             {
                 joined.Profile.Add(probe.Matter);
-                Post(findable, joined, probe);
+                Post(joined, probe);
                 chosen[i] = joined.Id;
             }
             else if (indexed is { } found)
@@ -87,34 +89,31 @@ internal sealed partial class CorrelationBatch(
             {
                 var matter = new StartedMatter(CorrelationKeys.MatterIdFor(probe.Matter.ComplaintId, probe.Matter.ReceivedAt), probe);
                 matter.Profile.Add(probe.Matter);
-                Post(findable, matter, probe);
+                Post(matter, probe);
                 started.Add(matter);
                 chosen[i] = matter.Id;
             }
         }
 
+        findable.Clear(); // the next batch's matters are its own
         return (chosen, started);
     }
 
     // The matter started earlier in the batch under one of the probe's keys that scores highest at
     // or above the threshold; on a tie, the one found first. A loop, not LINQ: it runs for every complaint.
-    private (StartedMatter? Matter, double Score) BestStarted(Probe probe, Dictionary<string, List<StartedMatter>> findable, HashSet<StartedMatter> seen)
+    private (StartedMatter? Matter, double Score) BestStarted(Probe probe, int scorer)
     {
         (StartedMatter? Matter, double Score) best = default;
-        seen.Clear();
         foreach (var key in probe.PostingKeys)
         {
-            if (!findable.TryGetValue(key, out var matters))
+            foreach (var matter in findable.Under(key))
             {
-                continue;
-            }
-
-            foreach (var matter in matters)
-            {
-                if (!seen.Add(matter))
+                if (matter.ScoredFor == scorer)
                 {
                     continue;
                 }
+
+                matter.ScoredFor = scorer;
 
                 var score = MatterScorer.Score(probe.Matter, matter.Profile).Total;
                 if (score >= settings.SameMatterThreshold && (best.Matter is null || score > best.Score))
@@ -142,19 +141,11 @@ internal sealed partial class CorrelationBatch(
         return best;
     }
 
-    private static void Post(Dictionary<string, List<StartedMatter>> findable, StartedMatter matter, Probe probe)
+    private void Post(StartedMatter matter, Probe probe)
     {
         foreach (var key in probe.PostingKeys)
         {
-            if (!findable.TryGetValue(key, out var list))
-            {
-                findable[key] = list = [];
-            }
-
-            if (!list.Contains(matter))
-            {
-                list.Add(matter);
-            }
+            findable.File(key, matter);
         }
     }
 

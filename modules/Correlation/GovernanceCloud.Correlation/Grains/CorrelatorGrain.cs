@@ -10,11 +10,13 @@ using Orleans.Concurrency;
 namespace GovernanceCloud.Correlation.Grains;
 
 /// <summary>
-/// Correlates the complaints of a district as they arrive, in micro-batches: each caller's text is
-/// segmented on the thread pool, then the complaints that arrived while the previous batch was being
-/// correlated go through <see cref="CorrelationBatch"/> together, so the index shards, matters and
-/// volume counters are asked once per batch, not once per complaint. Under no load a batch is one
-/// complaint and nothing waits. Windows are on the complaint's own time.
+/// Correlates the complaints of a district as they arrive, in micro-batches: the complaints that
+/// arrived while the previous batch was being correlated go through <see cref="CorrelationBatch"/>
+/// together, so the index shards, matters and volume counters are asked once per batch, not once per
+/// complaint. A batch's texts are segmented on the thread pool while the batch before it runs, not
+/// on arrival: a complaint waiting in the queue carries its facts only, and its keys (several
+/// kilobytes of strings and tables) live for two batches, not for as long as it waits. Under no
+/// load a batch is one complaint and nothing waits. Windows are on the complaint's own time.
 /// One activation per silo and district (reentrant), so every complaint correlated on a node meets
 /// the others in its batches; its fields are the queue and caches that any call may refresh.
 /// </summary>
@@ -36,6 +38,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, IPetitionerHistories
     // Kept from batch to batch (one runs at a time): its tables grow to a batch's tens of thousands
     // of candidate matters, and made afresh for each they went to the large-object heap.
     private readonly CandidateTally _candidates = new();
+    private readonly KeyChains<CorrelationBatch.StartedMatter> _findable = new();
     private IGrainTimer _sendCommits = null!;
     private bool _draining;
     private (SettingsVersion Settings, DateTimeOffset LoadedAt)? _settings;
@@ -52,20 +55,9 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, IPetitionerHistories
     // An activation leaves when idle, so nothing drains by then; what waits goes now.
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SendCommitsAsync(cancellationToken);
 
-    public async Task<CorrelationOutcome> Correlate(ComplaintFacts complaint)
-    {
-        var extractor = await places.ExtractorAsync(District);
-        var keys = await Task.Run(() => ComplaintKeys.Of(complaint, extractor));
-        return await Enqueue([new PendingComplaint(complaint, keys)])[0];
-    }
+    public Task<CorrelationOutcome> Correlate(ComplaintFacts complaint) => Enqueue([new PendingComplaint(complaint)])[0];
 
-    public async Task<CorrelationOutcome[]> CorrelateAll(ComplaintFacts[] complaints)
-    {
-        var extractor = await places.ExtractorAsync(District);
-        var keys = new ComplaintKeys[complaints.Length];
-        await Task.Run(() => Parallel.For(0, complaints.Length, i => keys[i] = ComplaintKeys.Of(complaints[i], extractor)));
-        return await Task.WhenAll(Enqueue([.. complaints.Select((c, i) => new PendingComplaint(c, keys[i]))]));
-    }
+    public Task<CorrelationOutcome[]> CorrelateAll(ComplaintFacts[] complaints) => Task.WhenAll(Enqueue(Array.ConvertAll(complaints, c => new PendingComplaint(c))));
 
     // Into the queue, drained in batches by whichever call found it idle.
     private Task<CorrelationOutcome>[] Enqueue(PendingComplaint[] pending)
@@ -91,6 +83,7 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, IPetitionerHistories
     // batch's failure (its complaint is then correlated again on its next activation).
     private async Task DrainAsync()
     {
+        Task keying = Task.CompletedTask; // the next batch's keys, made while this one runs
         try
         {
             while (_queue.Count > 0)
@@ -100,8 +93,14 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, IPetitionerHistories
                 CorrelationMetrics.BatchSize.Record(batch.Count);
                 try
                 {
+                    // The complaints keyed ahead are this batch's: if that failed, so does the batch.
+                    var (keyed, extractor) = (keying, await places.ExtractorAsync(District));
+                    keying = Task.CompletedTask;
+                    await keyed;
+                    await KeyAsync(batch, extractor);
+                    keying = _queue.Count > 0 ? KeyAsync(_queue.GetRange(0, Math.Min(MaxBatch, _queue.Count)), extractor) : Task.CompletedTask;
                     var settings = (await SettingsAsync()).Settings;
-                    var outcomes = await new CorrelationBatch(grains, petitioners, District, settings, await ChannelLevelsAsync(), _outbox, _candidates).RunAsync(batch);
+                    var outcomes = await new CorrelationBatch(grains, petitioners, District, settings, await ChannelLevelsAsync(), _outbox, _candidates, _findable).RunAsync(batch);
                     for (var i = 0; i < batch.Count; i++)
                     {
                         batch[i].Outcome.TrySetResult(outcomes[i]);
@@ -121,6 +120,14 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, IPetitionerHistories
                 _sendCommits.Change(CommitLinger, Timeout.InfiniteTimeSpan);
             }
         }
+    }
+
+    // The complaints' keys not made yet, on the thread pool: segmenting is a batch's largest share of CPU
+    // that needs nothing from the grains.
+    private static Task KeyAsync(List<PendingComplaint> complaints, PlaceExtractor extractor)
+    {
+        var unkeyed = complaints.FindAll(p => !p.IsKeyed);
+        return unkeyed.Count == 0 ? Task.CompletedTask : Task.Run(() => Parallel.ForEach(unkeyed, p => p.KeyWith(extractor)));
     }
 
     // No batch came to carry them: each shard gets what waits for it in a call of its own.
@@ -172,12 +179,18 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, IPetitionerHistories
     }
 }
 
-/// <summary>A complaint waiting in the correlator's queue, with its text work done.</summary>
-internal sealed class PendingComplaint(ComplaintFacts complaint, ComplaintKeys keys)
+/// <summary>A complaint waiting in the correlator's queue, and its keys once its batch is near.</summary>
+internal sealed class PendingComplaint(ComplaintFacts complaint)
 {
+    private ComplaintKeys? _keys;
+
     public ComplaintFacts Complaint { get; } = complaint;
 
-    public ComplaintKeys Keys { get; } = keys;
+    public ComplaintKeys Keys => _keys ?? throw new InvalidOperationException("The complaint's keys are made before its batch runs.");
+
+    public bool IsKeyed => _keys is not null;
+
+    public void KeyWith(PlaceExtractor extractor) => _keys ??= ComplaintKeys.Of(Complaint, extractor);
 
     public TaskCompletionSource<CorrelationOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

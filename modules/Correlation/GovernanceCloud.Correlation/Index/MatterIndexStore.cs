@@ -142,8 +142,12 @@ internal sealed class MatterIndexStore(ReadModelFactory readModel, SqliteWriter?
     }
 }
 
-/// <summary>A matter under a key, with the event time it was last seen there.</summary>
-internal sealed record ShardPosting(string Key, string MatterId, DateTimeOffset LastAt);
+/// <summary>
+/// A matter under a key, with the event time it was last seen there. A value, not an object: a
+/// flush holds thousands of them while its write waits, and objects of their own outlived the
+/// collector's youngest generation and were copied out of it.
+/// </summary>
+internal readonly record struct ShardPosting(string Key, string MatterId, DateTimeOffset LastAt);
 
 /// <summary>What a shard holds: its postings and its term counts.</summary>
 internal sealed record ShardContents(IReadOnlyList<ShardPosting> Postings, IReadOnlyDictionary<string, long> Terms);
