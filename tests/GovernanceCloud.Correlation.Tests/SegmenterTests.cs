@@ -51,6 +51,17 @@ public sealed class SegmenterTests
         Assert.Contains("澄阳花园", words);
     }
 
+    [Fact]
+    public void AWordOfTheDictionary_IsTheDictionarysOwnString_InEveryText()
+    {
+        var first = Ours.Value.Cut("西湖君庭小区旁边的搅拌站噪音扰民");
+        var second = Ours.Value.Cut("又是搅拌站，澄阳花园的噪音也很大");
+
+        Assert.Same(first.Single(w => w == "搅拌站"), second.Single(w => w == "搅拌站"));
+        Assert.Same(first.Single(w => w == "西湖君庭"), Ours.Value.Cut("西湖君庭停水").Single(w => w == "西湖君庭")); // an added word too
+        Assert.Same(first.Single(w => w == "的"), second.Single(w => w == "的")); // a single character
+    }
+
     private static readonly Lazy<WordSegmenter> Ours = new(() =>
     {
         var segmenter = WordSegmenter.LoadDefault();

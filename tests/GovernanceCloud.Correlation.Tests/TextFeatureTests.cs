@@ -1,3 +1,4 @@
+using GovernanceCloud.Correlation.Matching;
 using GovernanceCloud.Correlation.Text;
 using Xunit;
 
@@ -49,6 +50,15 @@ public sealed class TextFeatureTests
         Segmenter.AddWords(Gazetteer.GazetteerNames);
         var place = Assert.Single(Gazetteer.Extract(Segmenter.Cut(ChineseText.Normalize("西湖君庭小区旁边的搅拌站噪音扰民"))));
         Assert.Equal("c:c-xihu", place.Key);
+    }
+
+    [Fact]
+    public void ATermsKey_IsMadeOnce_AndShared()
+    {
+        var key = ComplaintKeys.TermKey("搅拌站");
+
+        Assert.Equal("t:搅拌站", key);
+        Assert.Same(key, ComplaintKeys.TermKey(new string("搅拌站".AsSpan())));
     }
 
     [Fact]

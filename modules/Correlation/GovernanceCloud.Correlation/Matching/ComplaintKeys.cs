@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GovernanceCloud.Correlation.Contracts;
 using GovernanceCloud.Correlation.Text;
 
@@ -12,10 +13,34 @@ namespace GovernanceCloud.Correlation.Matching;
 internal sealed record ComplaintKeys(
     ComplaintFeatures Features, IReadOnlyList<NamedPlace> Places, string[] PlaceKeys, string[] TermKeys, string[] BandKeys)
 {
+    // A district's complaints repeat their terms: each term's key is made once and shared, as the
+    // segmenter shares its words. Bounded, as unknown words (names the HMM finds) never stop coming.
+    private const int MaxSharedTermKeys = 50_000;
+    private static readonly ConcurrentDictionary<string, string> SharedTermKeys = new(StringComparer.Ordinal);
+    private static int _sharedTermKeys;
+
     public string[] All { get; } = [.. PlaceKeys, .. TermKeys, .. BandKeys];
 
     /// <summary>A place's index key.</summary>
     public static string PlaceKey(NamedPlace place) => $"p:{place.Key}";
+
+    /// <summary>A term's index key.</summary>
+    public static string TermKey(string term)
+    {
+        if (SharedTermKeys.TryGetValue(term, out var key))
+        {
+            return key;
+        }
+
+        key = $"t:{term}";
+        if (Interlocked.Increment(ref _sharedTermKeys) > MaxSharedTermKeys)
+        {
+            SharedTermKeys.Clear();
+            Interlocked.Exchange(ref _sharedTermKeys, 0);
+        }
+
+        return SharedTermKeys.GetOrAdd(term, key);
+    }
 
     /// <summary>Whether a place key is a community of the gazetteer (an estate), rather than a name found by its pattern.</summary>
     public static bool IsCommunity(string placeKey) => placeKey.StartsWith("p:c:", StringComparison.Ordinal);
@@ -30,7 +55,7 @@ internal sealed record ComplaintKeys(
         }
 
         return new ComplaintKeys(
-            features, named, named.Select(PlaceKey).ToArray(), features.Terms.Keys.Select(t => $"t:{t}").ToArray(),
+            features, named, named.Select(PlaceKey).ToArray(), features.Terms.Keys.Select(TermKey).ToArray(),
             MinHash.BandKeys(features.Signature).ToArray());
     }
 }

@@ -127,7 +127,7 @@ internal sealed class WordSegmenter(WordFrequencies dictionary)
             {
                 FlushRun(text, offset, run, x, words);
                 run = -1;
-                words.Add(text.Substring(offset + x, y - x));
+                words.Add(Word(text, offset + x, y - x));
             }
 
             x = y;
@@ -145,7 +145,7 @@ internal sealed class WordSegmenter(WordFrequencies dictionary)
 
         if (to - from == 1)
         {
-            words.Add(text.Substring(offset + from, 1));
+            words.Add(Word(text, offset + from, 1));
         }
         else if (!dictionary.IsWord(text.AsSpan(offset + from, to - from)))
         {
@@ -155,8 +155,10 @@ internal sealed class WordSegmenter(WordFrequencies dictionary)
         {
             for (var i = from; i < to; i++)
             {
-                words.Add(text.Substring(offset + i, 1));
+                words.Add(Word(text, offset + i, 1));
             }
         }
     }
+
+    private string Word(string text, int start, int length) => dictionary.Stored(text.AsSpan(start, length)) ?? text.Substring(start, length);
 }

@@ -60,6 +60,18 @@ internal sealed class WordFrequencies
             || _main.TryGetValue(fragment, out frequency);
     }
 
+    /// <summary>
+    /// The dictionary's own string for a word or prefix, or null: a segmented word then costs no
+    /// string of its own, and the one it shares is old to the collector, so whatever holds it
+    /// (the index's change maps, a complaint's keys while it waits) keeps nothing young alive.
+    /// </summary>
+    public string? Stored(ReadOnlySpan<char> fragment)
+    {
+        var overlay = _overlay;
+        return (overlay.Starts[fragment[0]] && overlay.Words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(fragment, out var word, out _))
+            || _main.TryGetValue(fragment, out word, out _) ? word : null;
+    }
+
     /// <summary>A word of the dictionary (a mere prefix is not).</summary>
     public bool IsWord(ReadOnlySpan<char> fragment) => TryGet(fragment, out var frequency) && frequency > 0;
 
