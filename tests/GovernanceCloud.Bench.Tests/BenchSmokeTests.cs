@@ -64,6 +64,16 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
+    public async Task Replay_traces_the_hosts_collections_and_lists_what_survived_them()
+    {
+        var (exit, output) = await RunAsync(["replay-1m", "--count", "600", "--batch", "20", "--idle-seconds", "1", "--gc-survivors", "2"]);
+
+        Assert.True(exit == 0, $"exit {exit}:\n{output}");
+        Assert.Matches(RatioWithNumber("collections over 2 s:"), output);
+        Assert.Matches(new Regex(@"sampled \d+ MiB allocated, \d+ MiB survived its first collection \(\d", RegexOptions.None), output);
+    }
+
+    [Fact]
     public async Task Segmentation_gives_jiebas_words_and_prints_its_cost_against_jieba()
     {
         var (exit, output) = await RunOnTipDmFileAsync("segmentation", "--rounds", "1");

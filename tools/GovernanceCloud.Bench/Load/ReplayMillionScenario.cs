@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using GovernanceCloud.Bench.Profiles;
 
 namespace GovernanceCloud.Bench.Load;
 
 /// <summary>
-/// <c>replay-1m [--count 1000000] [--batch 500] [--concurrency 2] [--warm-up 2000] [--idle-seconds 90] [--seed 2026] [--storage …]</c>:
+/// <c>replay-1m [--count 1000000] [--batch 500] [--concurrency 2] [--warm-up 2000] [--idle-seconds 90] [--gc-survivors SECONDS] [--seed 2026] [--storage …]</c>:
 /// after a warm-up of December 2024's complaints (the JIT, jieba's dictionaries), a year of synthetic complaints through the batch endpoint with correlation on. The host's
 /// working set, GC heap and grain activations are sampled every two seconds; the run is cut
 /// into tenths, each tenth's rate compared with the first (the pool must not slow intake down);
@@ -12,6 +13,8 @@ namespace GovernanceCloud.Bench.Load;
 /// must go), at most <c>--idle-seconds</c>, and is sampled again. The baseline takes the same
 /// complaints in the same run, after the host has gone: run beside the idle host, it was 11–21%
 /// slower (the host's timers, and the kernel writing back what the host had written).
+/// With <c>--gc-survivors</c>, the host's collections are traced for that many seconds from a
+/// third of the run, and what outlived them is listed (<see cref="GcSurvivalTrace"/>).
 /// </summary>
 internal static class ReplayMillionScenario
 {
@@ -24,6 +27,7 @@ internal static class ReplayMillionScenario
         var idle = TimeSpan.FromSeconds(options.Double("--idle-seconds", 90));
         var seed = options.Int("--seed", 2026);
         var warmUp = options.Int("--warm-up", 2_000);
+        var traced = TimeSpan.FromSeconds(options.Double("--gc-survivors", 0));
         var storage = await StorageChoice.FromAsync(options);
         var start = new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.FromHours(8));
 
@@ -36,6 +40,9 @@ internal static class ReplayMillionScenario
         long atEnd;
         string pool;
         double peak;
+        Task<string>? survivors = null;
+        string? survived = null;
+        var tracing = 0;
         await using (var target = await IntakeTarget.HostAsync(storage, options.HostSettings))
         {
             places = await DemoPlaces.ReadAsync(target.Process);
@@ -50,6 +57,11 @@ internal static class ReplayMillionScenario
             host = await Pump.BatchesAsync(target, Enumerable.Range(0, count).Select(i => generator.Next(SyntheticComplaints.At(start, i, count))), batch, concurrency,
                 accepted =>
                 {
+                    if (traced > TimeSpan.Zero && accepted >= count / 3 && Interlocked.Exchange(ref tracing, 1) == 0)
+                    {
+                        survivors = GcSurvivalTrace.CollectAsync(target.Process.ProcessId, traced, types: 12);
+                    }
+
                     if (accepted >= Volatile.Read(ref nextTenth) && sampling.Wait(0))
                     {
                         // Sampled off the pump's path; one sample per tenth.
@@ -69,6 +81,7 @@ internal static class ReplayMillionScenario
                     }
                 });
             await sampling.WaitAsync();
+            survived = survivors is null ? null : await survivors;
             counted = await HostMetrics.CountersAsync(target.Process, target.Http) - before;
             peak = HostMetrics.PeakWorkingSetMiB(target.Process);
             var idleClock = Stopwatch.StartNew();
@@ -96,6 +109,11 @@ internal static class ReplayMillionScenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"after {idled.TotalSeconds:F0} s idle: working set {afterIdle.WorkingSetMiB:N0} MiB, GC live {afterIdle.GcHeapMiB:N0} MiB, {afterIdle.Activations:N0} grains (of {atEnd:N0} at the run's end); peak working set {peak:N0} MiB"));
         Console.WriteLine(pool);
+        if (survived is not null)
+        {
+            Console.Write(survived);
+        }
+
         Console.WriteLine(PumpResult.Header);
         Console.WriteLine(baseline.Row("baseline (validate + insert)"));
         Console.WriteLine(host.Row(options.HostLabel));
