@@ -14,7 +14,8 @@ namespace GovernanceCloud.Bench.Load;
 /// complaints in the same run, after the host has gone: run beside the idle host, it was 11–21%
 /// slower (the host's timers, and the kernel writing back what the host had written).
 /// With <c>--gc-survivors</c>, the host's collections are traced for that many seconds from a
-/// third of the run, and what outlived them is listed (<see cref="GcSurvivalTrace"/>).
+/// third of the run, and what outlived them is listed (<see cref="GcSurvivalTrace"/>); the
+/// trace slows the run it watches, so such a run is a profile, not a figure.
 /// </summary>
 internal static class ReplayMillionScenario
 {
@@ -81,9 +82,9 @@ internal static class ReplayMillionScenario
                     }
                 });
             await sampling.WaitAsync();
-            survived = survivors is null ? null : await survivors;
             counted = await HostMetrics.CountersAsync(target.Process, target.Http) - before;
             peak = HostMetrics.PeakWorkingSetMiB(target.Process);
+            survived = survivors is null ? null : await survivors; // a trace longer than the run ends in the idle
             var idleClock = Stopwatch.StartNew();
             atEnd = tenths.MaxBy(t => t.Accepted).Sample.Activations;
             (afterIdle, idled) = await IdleAsync(target.Process, metrics, atEnd, idle, idleClock);

@@ -69,33 +69,38 @@ internal sealed partial class CorrelationBatch(
     {
         var chosen = new string[probes.Length];
         var started = new List<StartedMatter>();
-        findable.Clear();
-        for (var i = 0; i < probes.Length; i++)
+        try
         {
-            var probe = probes[i];
-            var indexed = BestIndexed(probe, scores[i]);
-            var local = BestStarted(probe, i + 1);
-            if (local.Matter is { } joined && (indexed is null || local.Score > indexed.Value.Score.Total))
+            for (var i = 0; i < probes.Length; i++)
             {
-                joined.Profile.Add(probe.Matter);
-                Post(joined, probe);
-                chosen[i] = joined.Id;
-            }
-            else if (indexed is { } found)
-            {
-                chosen[i] = found.Id;
-            }
-            else
-            {
-                var matter = new StartedMatter(CorrelationKeys.MatterIdFor(probe.Matter.ComplaintId, probe.Matter.ReceivedAt), probe);
-                matter.Profile.Add(probe.Matter);
-                Post(matter, probe);
-                started.Add(matter);
-                chosen[i] = matter.Id;
+                var probe = probes[i];
+                var indexed = BestIndexed(probe, scores[i]);
+                var local = BestStarted(probe, i + 1);
+                if (local.Matter is { } joined && (indexed is null || local.Score > indexed.Value.Score.Total))
+                {
+                    joined.Profile.Add(probe.Matter);
+                    Post(joined, probe);
+                    chosen[i] = joined.Id;
+                }
+                else if (indexed is { } found)
+                {
+                    chosen[i] = found.Id;
+                }
+                else
+                {
+                    var matter = new StartedMatter(CorrelationKeys.MatterIdFor(probe.Matter.ComplaintId, probe.Matter.ReceivedAt), probe);
+                    matter.Profile.Add(probe.Matter);
+                    Post(matter, probe);
+                    started.Add(matter);
+                    chosen[i] = matter.Id;
+                }
             }
         }
+        finally
+        {
+            findable.Clear(); // what one batch started is no other's
+        }
 
-        findable.Clear(); // the next batch's matters are its own
         return (chosen, started);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace GovernanceCloud.Correlation.Text;
@@ -52,25 +53,14 @@ internal sealed class WordFrequencies
     }
 
     /// <summary>Whether <paramref name="fragment"/> is a word or begins one; <paramref name="frequency"/> is 0 for a mere prefix.</summary>
-    public bool TryGet(ReadOnlySpan<char> fragment, out int frequency)
-    {
-        // Most probes start with a character no added word starts with: one lookup, not two.
-        var overlay = _overlay;
-        return (overlay.Starts[fragment[0]] && overlay.Words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(fragment, out frequency))
-            || _main.TryGetValue(fragment, out frequency);
-    }
+    public bool TryGet(ReadOnlySpan<char> fragment, out int frequency) => Find(fragment, out _, out frequency);
 
     /// <summary>
     /// The dictionary's own string for a word or prefix, or null: a segmented word then costs no
     /// string of its own, and the one it shares is old to the collector, so whatever holds it
     /// (the index's change maps, a complaint's keys while it waits) keeps nothing young alive.
     /// </summary>
-    public string? Stored(ReadOnlySpan<char> fragment)
-    {
-        var overlay = _overlay;
-        return (overlay.Starts[fragment[0]] && overlay.Words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(fragment, out var word, out _))
-            || _main.TryGetValue(fragment, out word, out _) ? word : null;
-    }
+    public string? Stored(ReadOnlySpan<char> fragment) => Find(fragment, out var word, out _) ? word : null;
 
     /// <summary>A word of the dictionary (a mere prefix is not).</summary>
     public bool IsWord(ReadOnlySpan<char> fragment) => TryGet(fragment, out var frequency) && frequency > 0;
@@ -105,6 +95,14 @@ internal sealed class WordFrequencies
 
             _overlay = new Overlay(words, starts, change);
         }
+    }
+
+    // Most probes start with a character no added word starts with: one lookup, not two.
+    private bool Find(ReadOnlySpan<char> fragment, [MaybeNullWhen(false)] out string word, out int frequency)
+    {
+        var overlay = _overlay;
+        return (overlay.Starts[fragment[0]] && overlay.Words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(fragment, out word, out frequency))
+            || _main.TryGetValue(fragment, out word, out frequency);
     }
 
     private sealed record Overlay(Dictionary<string, int> Words, bool[] Starts, double TotalChange);
