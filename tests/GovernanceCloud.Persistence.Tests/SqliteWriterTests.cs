@@ -17,7 +17,7 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     public Task DisposeAsync() => _file.DisposeAsync();
 
     [Fact]
-    public async Task EveryConnection_WaitsForTheDiskOnCommit_AndCheckpointsTheWalEvery32MiB()
+    public async Task EveryConnection_WaitsForTheDiskOnCommit_AndCheckpointsTheWalEvery16MiB()
     {
         await using var connection = await _file.Database.OpenAsync();
         await using var command = connection.CreateCommand();
@@ -62,6 +62,60 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         Assert.True(await reader.ReadAsync());
         Assert.Equal(300, reader.GetInt64(0));
         Assert.Equal(0, reader.GetInt64(1));
+    }
+
+    [Fact]
+    public async Task TheWal_IsCopiedIntoTheFileBesideTheWriter_AndStartsAgain_SoItStaysBounded()
+    {
+        // A checkpoint and a half of pages, in rounds as intake writes them: the checkpointer copies
+        // the first checkpoint's worth beside the writer (the writer's own would wait for four),
+        // and the next write, once the copy is complete, starts the WAL from its beginning.
+        var writer = new SqliteWriter(_file.Database);
+        var name = new string('x', 8 * SqliteDatabase.PageSize);
+        const int rounds = 48, perRound = 3 * WalCheckpointer.Pages / 2 / 8 / rounds;
+        for (var round = 0; round < rounds; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(round * perRound, perRound).Select(i => writer.WriteAsync(connection => InsertAsync(connection, i, name))));
+        }
+
+        for (var waited = 0; writer.Checkpointer.Finished == 0 || writer.Checkpointer.IsCopying; waited++)
+        {
+            Assert.True(waited < 3000, "the checkpointer never finished");
+            await Task.Delay(10);
+        }
+
+        await writer.WriteAsync(connection => InsertAsync(connection, -1, "after the copy"));
+        Assert.InRange(await WalPagesAsync(), 1, WalCheckpointer.Pages - 1); // what came after the copy; without it, all of them
+
+        await writer.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        await using var check = await _file.Database.OpenAsync();
+        await using var count = check.CreateCommand();
+        count.CommandText = "SELECT COUNT(*), SUM(length(name)) FROM items WHERE id >= 0;";
+        await using var rows = await count.ExecuteReaderAsync();
+        Assert.True(await rows.ReadAsync());
+        Assert.Equal(rounds * perRound, rows.GetInt64(0));
+        Assert.Equal((long)rounds * perRound * name.Length, rows.GetInt64(1));
+    }
+
+    // The pages in the WAL, from a checkpoint of our own: one that finds another running (the
+    // checkpointer's) answers busy, and is asked again once that one is done.
+    private async Task<long> WalPagesAsync()
+    {
+        await using var connection = await _file.Database.OpenAsync();
+        await using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        while (true)
+        {
+            await using var reader = await checkpoint.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            if (reader.GetInt64(0) == 0)
+            {
+                return reader.GetInt64(1);
+            }
+
+            await Task.Delay(10);
+        }
     }
 
     private static async Task<int> InsertAsync(SqliteConnection connection, int id, string name)

@@ -8,7 +8,8 @@ namespace GovernanceCloud.Persistence.Sqlite;
 /// acknowledged, and a busy timeout so concurrent writers wait for each other instead of failing.
 /// The WAL is copied into the file every 8,192 pages, not SQLite's 1,000: at intake rates
 /// the default checkpointed several times a second and wrote every hot page (index roots, the
-/// ends of the time-ordered tables, busy matters) to the file again each time.
+/// ends of the time-ordered tables, busy matters) to the file again each time. The writer's
+/// connection leaves that copy to <see cref="WalCheckpointer"/>, beside it.
 /// </summary>
 public sealed class SqliteDatabase
 {

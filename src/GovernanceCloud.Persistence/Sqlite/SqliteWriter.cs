@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
@@ -21,10 +22,15 @@ public sealed class SqliteWriter : IAsyncDisposable
     private readonly SqliteDatabase _database;
     private readonly Channel<Job> _jobs = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private readonly WalCheckpointer _checkpointer;
+
+    /// <summary>What copies the WAL into the file beside this writer.</summary>
+    internal WalCheckpointer Checkpointer => _checkpointer;
 
     public SqliteWriter(SqliteDatabase database)
     {
         _database = database;
+        _checkpointer = new WalCheckpointer(database);
         _loop = Task.Run(LoopAsync);
     }
 
@@ -41,6 +47,7 @@ public sealed class SqliteWriter : IAsyncDisposable
     {
         _jobs.Writer.TryComplete();
         await _loop;
+        await _checkpointer.DisposeAsync();
     }
 
     private async Task LoopAsync()
@@ -62,9 +69,12 @@ public sealed class SqliteWriter : IAsyncDisposable
                     {
                         connection = await _database.OpenAsync();
                         StatementCache.Keep(connection);
+                        await ExecuteAsync(connection, $"PRAGMA wal_autocheckpoint={WalCheckpointer.WriterFallbackPages};");
                     }
 
+                    await _checkpointer.CatchUpAsync(connection);
                     await CommitAsync(connection, batch);
+                    _checkpointer.Committed(connection);
                 }
                 catch (Exception ex)
                 {
@@ -100,6 +110,7 @@ public sealed class SqliteWriter : IAsyncDisposable
     // False when a write failed without savepoints: the transaction is undone and no write completed.
     private static async Task<bool> TryCommitAsync(SqliteConnection connection, List<Job> batch, bool savepoints)
     {
+        var at = Stopwatch.GetTimestamp();
         await ExecuteAsync(connection, "BEGIN IMMEDIATE;");
         var done = new List<(Job Job, object? Result)>(batch.Count);
         try
@@ -123,7 +134,9 @@ public sealed class SqliteWriter : IAsyncDisposable
                 }
             }
 
+            at = WriterMetrics.RanWrites(batch.Count, at);
             await ExecuteAsync(connection, "COMMIT;");
+            WriterMetrics.Committed(at);
         }
         catch
         {
