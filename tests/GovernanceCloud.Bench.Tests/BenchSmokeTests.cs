@@ -74,6 +74,16 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
+    public async Task IntakeBatch_prints_where_a_micro_batchs_time_went_and_how_busy_the_embedded_writer_was()
+    {
+        var (exit, output) = await RunAsync(["intake-batch", "--count", "60", "--warm-up", "20", "--batch", "20"]);
+
+        Assert.True(exit == 0, $"exit {exit}:\n{output}");
+        Assert.Matches(new Regex(@"a micro-batch's time, ms: keys \d+\.\d, lookup \d+\.\d, score [^\n]*attach \d+\.\d[^\n]*; the correlator busy \d+", RegexOptions.None), output);
+        Assert.Matches(new Regex(@"the embedded writer: [\d,]+ transactions of \d+\.\d writes, busy \d+", RegexOptions.None), output);
+    }
+
+    [Fact]
     public async Task Segmentation_gives_jiebas_words_and_prints_its_cost_against_jieba()
     {
         var (exit, output) = await RunOnTipDmFileAsync("segmentation", "--rounds", "1");

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GovernanceCloud.Correlation.Contracts;
 using GovernanceCloud.Correlation.Matching;
 using GovernanceCloud.Correlation.Settings;
@@ -29,23 +30,36 @@ internal sealed partial class CorrelationBatch(
         var complaints = batch.Select(p => p.Complaint).ToArray();
         var volumes = VolumesAsync(complaints);
         var matters = MattersAsync(batch);
-        await Task.WhenAll(matters, volumes);
-        return await ScenariosAsync(complaints, await matters, await volumes);
+        await ((Task)matters).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        var at = Stopwatch.GetTimestamp();
+        await Task.WhenAll(matters, volumes); // either's failure is the batch's
+        at = CorrelationMetrics.Stage("volumes", at); // what the volume counters kept the batch waiting once its matters were in
+        var outcomes = await ScenariosAsync(complaints, await matters, await volumes);
+        CorrelationMetrics.Stage("scenarios", at);
+        return outcomes;
     }
 
     // Each complaint's matter, joined or started, as it stands with the complaint in it.
     private async Task<MatterSnapshot[]> MattersAsync(IReadOnlyList<PendingComplaint> batch)
     {
+        var at = Stopwatch.GetTimestamp();
         var probes = await ProbesAsync(batch);
+        at = CorrelationMetrics.Stage("lookup", at);
         var scores = await ScoresAsync(probes);
+        at = CorrelationMetrics.Stage("score", at);
         var (chosen, started) = Decide(probes, scores);
+        at = CorrelationMetrics.Stage("decide", at);
         var matters = await ClaimAsync(chosen, started);
+        at = CorrelationMetrics.Stage("claim", at);
         var attached = await AttachAsync(batch, probes, matters, started);
+        at = CorrelationMetrics.Stage("attach", at);
         PostCommits(batch, probes, matters);
         if (batch.Count >= SendCommitsAloneFrom)
         {
             outbox.SendAll((shard, commits) => grains.GetIndexShard(district, shard).Commit(commits));
         }
+
+        CorrelationMetrics.Stage("post", at);
 
         return attached;
     }

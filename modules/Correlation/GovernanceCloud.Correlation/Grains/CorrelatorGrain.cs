@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GovernanceCloud.Correlation.Contracts;
 using GovernanceCloud.Correlation.Matching;
 using GovernanceCloud.Correlation.Scenarios;
@@ -94,10 +95,12 @@ internal sealed class CorrelatorGrain(IGrainFactory grains, IPetitionerHistories
                 try
                 {
                     // The complaints keyed ahead are this batch's: if that failed, so does the batch.
+                    var at = Stopwatch.GetTimestamp();
                     var (keyed, extractor) = (keying, await places.ExtractorAsync(District));
                     keying = Task.CompletedTask;
                     await keyed;
                     await KeyAsync(batch, extractor);
+                    CorrelationMetrics.Stage("keys", at);
                     keying = _queue.Count > 0 ? KeyAsync(_queue.GetRange(0, Math.Min(MaxBatch, _queue.Count)), extractor) : Task.CompletedTask;
                     var settings = (await SettingsAsync()).Settings;
                     var outcomes = await new CorrelationBatch(grains, petitioners, District, settings, await ChannelLevelsAsync(), _outbox, _candidates, _findable).RunAsync(batch);
