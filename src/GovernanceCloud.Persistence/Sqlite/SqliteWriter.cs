@@ -22,17 +22,16 @@ public sealed class SqliteWriter : IAsyncDisposable
     private readonly SqliteDatabase _database;
     private readonly Channel<Job> _jobs = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
-    private readonly WalCheckpointer _checkpointer;
-
-    /// <summary>What copies the WAL into the file beside this writer.</summary>
-    internal WalCheckpointer Checkpointer => _checkpointer;
 
     public SqliteWriter(SqliteDatabase database)
     {
         _database = database;
-        _checkpointer = new WalCheckpointer(database);
+        Checkpointer = new WalCheckpointer(database);
         _loop = Task.Run(LoopAsync);
     }
+
+    /// <summary>What copies the WAL into the file beside this writer.</summary>
+    internal WalCheckpointer Checkpointer { get; }
 
     /// <summary>Runs <paramref name="work"/> on the writer's connection inside the next commit; its result once that commit is on disk.</summary>
     public Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work)
@@ -47,7 +46,7 @@ public sealed class SqliteWriter : IAsyncDisposable
     {
         _jobs.Writer.TryComplete();
         await _loop;
-        await _checkpointer.DisposeAsync();
+        await Checkpointer.DisposeAsync();
     }
 
     private async Task LoopAsync()
@@ -72,9 +71,9 @@ public sealed class SqliteWriter : IAsyncDisposable
                         await ExecuteAsync(connection, $"PRAGMA wal_autocheckpoint={WalCheckpointer.WriterFallbackPages};");
                     }
 
-                    await _checkpointer.CatchUpAsync(connection);
+                    await Checkpointer.CatchUpAsync(connection);
                     await CommitAsync(connection, batch);
-                    _checkpointer.Committed(connection);
+                    Checkpointer.Committed(connection);
                 }
                 catch (Exception ex)
                 {

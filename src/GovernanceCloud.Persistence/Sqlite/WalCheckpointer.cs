@@ -8,7 +8,7 @@ namespace GovernanceCloud.Persistence.Sqlite;
 /// instead of inside one of the writer's commits. Copied inside a commit (SQLite's automatic
 /// checkpoint), 8,192 pages took the writer 50–200 ms twice a second at intake rates, a fifth of
 /// a replay's time, with every write queued behind it waiting. Here the bulk is copied while the
-/// writer goes on appending; what it appended meanwhile is copied in a second pass, and the last
+/// writer goes on appending; what it appended meanwhile is copied in further passes, and the last
 /// few pages by the writer itself before its next transaction (<see cref="CatchUpAsync"/>), so
 /// that the copy is complete and that transaction starts the WAL from its beginning again.
 /// Should this fall behind, the writer's own automatic checkpoint, at four times the size, still
@@ -148,11 +148,9 @@ internal sealed class WalCheckpointer : IAsyncDisposable
     }
 
     // A passive checkpoint waits for nobody: it copies what no reader still needs from the WAL.
-    private static async Task<(long Log, long Copied)> CheckpointAsync(SqliteConnection connection)
+    private static async Task CheckpointAsync(SqliteConnection connection)
     {
         await using var statement = StatementCache.Rent(connection, "PRAGMA wal_checkpoint(PASSIVE);");
-        await using var reader = await statement.Command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetInt64(1), reader.GetInt64(2));
+        await statement.Command.ExecuteNonQueryAsync();
     }
 }
