@@ -7,38 +7,41 @@ internal sealed record HostSample(double WorkingSetMiB, double GcHeapMiB, long A
 
 /// <summary>
 /// The host's running totals: correlation micro-batches, the complaints they carried, bytes
-/// allocated, and seconds spent by stage (<see cref="HostMetrics.StageHistograms"/>, the correlator's
-/// stages and the embedded writer's phases).
+/// allocated, the seconds a batch spent by stage, and the embedded writer's transactions, writes
+/// and seconds by phase.
 /// </summary>
-internal sealed record HostCounters(long Batches, long Correlated, long Allocated, long Transactions, long Writes, IReadOnlyDictionary<string, double> Seconds)
+internal sealed record HostCounters(
+    long Batches, long Correlated, long Allocated, IReadOnlyDictionary<string, double> Stages,
+    long Transactions, long Writes, IReadOnlyDictionary<string, double> WriterPhases)
 {
     public static HostCounters operator -(HostCounters after, HostCounters before) =>
-        new(after.Batches - before.Batches, after.Correlated - before.Correlated, after.Allocated - before.Allocated,
-            after.Transactions - before.Transactions, after.Writes - before.Writes,
-            after.Seconds.ToDictionary(s => s.Key, s => s.Value - before.Seconds.GetValueOrDefault(s.Key)));
+        new(after.Batches - before.Batches, after.Correlated - before.Correlated, after.Allocated - before.Allocated, Less(after.Stages, before.Stages),
+            after.Transactions - before.Transactions, after.Writes - before.Writes, Less(after.WriterPhases, before.WriterPhases));
 
     /// <summary>
     /// Where a micro-batch's time went, by stage, and how busy the correlator and the embedded
     /// writer were over <paramref name="wall"/>; empty when the host reported neither.
     /// </summary>
-    public IEnumerable<string> Stages(TimeSpan wall)
+    public IEnumerable<string> Busy(TimeSpan wall)
     {
-        var stages = Seconds.Where(s => !s.Key.StartsWith("writer ", StringComparison.Ordinal)).ToArray();
-        if (Batches > 0 && stages.Length > 0)
+        if (Batches > 0 && Stages.Count > 0)
         {
-            var busy = stages.Sum(s => s.Value);
+            var busy = Stages.Values.Sum();
             yield return string.Create(CultureInfo.InvariantCulture,
-                $"a micro-batch's time, ms: {string.Join(", ", stages.Select(s => $"{s.Key} {s.Value * 1000 / Batches:F1}"))}; the correlator busy {busy / wall.TotalSeconds:P0} of the run");
+                $"a micro-batch's time, ms: {string.Join(", ", Stages.Select(s => $"{s.Key} {s.Value * 1000 / Batches:F1}"))}; the correlator busy {busy / wall.TotalSeconds:P0} of the run");
         }
 
         if (Transactions > 0)
         {
-            var writes = Seconds.GetValueOrDefault("writer writes");
-            var commits = Seconds.GetValueOrDefault("writer commit");
+            var writes = WriterPhases.GetValueOrDefault("writes");
+            var commits = WriterPhases.GetValueOrDefault("commit");
             yield return string.Create(CultureInfo.InvariantCulture,
                 $"the embedded writer: {Transactions:N0} transactions of {(double)Writes / Transactions:F1} writes, busy {(writes + commits) / wall.TotalSeconds:P0} of the run ({commits / wall.TotalSeconds:P0} committing), {(writes + commits) * 1000 / Transactions:F2} ms a transaction");
         }
     }
+
+    private static Dictionary<string, double> Less(IReadOnlyDictionary<string, double> after, IReadOnlyDictionary<string, double> before) =>
+        after.ToDictionary(s => s.Key, s => s.Value - before.GetValueOrDefault(s.Key), StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -64,26 +67,19 @@ internal static class HostMetrics
         return new HostCounters(
             (long)Sum(text, "governancecloud_correlation_batch_size_count"), (long)Sum(text, "governancecloud_correlation_batch_size_sum"),
             (long)Sum(text, "dotnet_gc_heap_total_allocated_bytes_total"),
+            Labelled(text, "governancecloud_correlation_batch_stage_duration_seconds_sum", "stage"),
             (long)Sum(text, "governancecloud_storage_writer_transaction_size_count"), (long)Sum(text, "governancecloud_storage_writer_transaction_size_sum"),
-            StageHistograms.SelectMany(s => Labelled(text, s.Metric, s.Label).Select(l => (Key: $"{s.Prefix}{l.Value}", l.Sum)))
-                .ToDictionary(s => s.Key, s => s.Sum, StringComparer.Ordinal));
+            Labelled(text, "governancecloud_storage_writer_duration_seconds_sum", "phase"));
     }
 
-    /// <summary>The histograms whose sums by label are kept as seconds: a batch's stages (named as they are), the writer's phases (<c>writer …</c>).</summary>
-    public static readonly (string Metric, string Label, string Prefix)[] StageHistograms =
-    [
-        ("governancecloud_correlation_batch_stage_duration_seconds_sum", "stage", ""),
-        ("governancecloud_storage_writer_duration_seconds_sum", "phase", "writer "),
-    ];
-
     // A metric's sums by one label's value, over its other labels: `name{a="x",stage="lookup"} 1.5`.
-    private static IEnumerable<(string Value, double Sum)> Labelled(string exposition, string metric, string label) =>
+    private static Dictionary<string, double> Labelled(string exposition, string metric, string label) =>
         exposition.Split('\n')
             .Where(line => line.StartsWith(metric + "{", StringComparison.Ordinal))
             .Select(line => (Value: LabelValue(line, label), Sum: ValueOf(line)))
             .Where(l => l.Value is not null)
             .GroupBy(l => l.Value!, StringComparer.Ordinal)
-            .Select(g => (g.Key, g.Sum(l => l.Sum)));
+            .ToDictionary(g => g.Key, g => g.Sum(l => l.Sum), StringComparer.Ordinal);
 
     private static string? LabelValue(string line, string label)
     {

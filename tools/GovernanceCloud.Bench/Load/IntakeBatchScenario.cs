@@ -52,7 +52,7 @@ internal static class IntakeBatchScenario
 
         // Steadier than CPU time on a shared machine, and what the collector's share of the CPU follows.
         Console.WriteLine($"host allocated {counted.Allocated / 1024.0 / count:N0} KB per complaint");
-        counted.Stages(host.Wall).ToList().ForEach(Console.WriteLine);
+        counted.Busy(host.Wall).ToList().ForEach(Console.WriteLine);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio GovernanceCloud / baseline throughput: {host.PerSecond / baseline.PerSecond:F3}x"));
         return host.Accepted == count ? 0 : 1;

@@ -119,7 +119,7 @@ internal static class ReplayMillionScenario
         Console.WriteLine(baseline.Row("baseline (validate + insert)"));
         Console.WriteLine(host.Row(options.HostLabel));
         Console.WriteLine($"correlated in {counted.Batches:N0} micro-batches, {(double)counted.Correlated / Math.Max(counted.Batches, 1):F1} complaints each on average; host allocated {counted.Allocated / 1024.0 / count:N0} KB per complaint");
-        counted.Stages(host.Wall).ToList().ForEach(Console.WriteLine);
+        counted.Busy(host.Wall).ToList().ForEach(Console.WriteLine);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio GovernanceCloud / baseline throughput: {host.PerSecond / baseline.PerSecond:F3}x"));
         return host.Accepted == count ? 0 : 1;
     }
